@@ -28,34 +28,45 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 const ISSUE_TEXT: Record<string, (issue: z.core.$ZodIssue) => string> = {
   invalid_type: (i) => `must be ${'expected' in i ? String(i.expected) : 'of another type'}`,
-  too_small: (i) =>
-    'minimum' in i
-      ? i.origin === 'string'
-        ? `must be at least ${String(i.minimum)} characters`
-        : i.origin === 'array'
-          ? `must have at least ${String(i.minimum)} items`
-          : `must be at least ${String(i.minimum)}`
-      : 'is too small',
-  too_big: (i) =>
-    'maximum' in i
-      ? i.origin === 'string'
-        ? `must be at most ${String(i.maximum)} characters`
-        : i.origin === 'array'
-          ? `must have at most ${String(i.maximum)} items`
-          : `must be at most ${String(i.maximum)}`
-      : 'is too big',
+  too_small: (i) => {
+    if (!('minimum' in i)) return 'is too small';
+    const min = Number(i.minimum);
+    if (i.origin === 'string') return min === 1 ? 'must not be empty' : `must be at least ${min} characters`;
+    if (i.origin === 'array' || i.origin === 'set') return min === 1 ? 'must not be empty' : `must have at least ${min} items`;
+    // `z.positive()` is an exclusive minimum of 0: "at least 0" would be wrong.
+    return i.inclusive === false ? `must be greater than ${String(i.minimum)}` : `must be at least ${String(i.minimum)}`;
+  },
+  too_big: (i) => {
+    if (!('maximum' in i)) return 'is too big';
+    const max = Number(i.maximum);
+    if (i.origin === 'string') return `must be at most ${max} character${max === 1 ? '' : 's'}`;
+    if (i.origin === 'array' || i.origin === 'set') return `must have at most ${max} item${max === 1 ? '' : 's'}`;
+    return i.inclusive === false ? `must be less than ${String(i.maximum)}` : `must be at most ${String(i.maximum)}`;
+  },
   invalid_format: (i) => `must be a valid ${'format' in i ? i.format : 'value'}`,
   invalid_value: (i) => `must be one of ${'values' in i ? i.values.map((v) => JSON.stringify(v)).join(', ') : 'the allowed values'}`,
   unrecognized_keys: (i) => `has unknown field(s) ${'keys' in i ? i.keys.join(', ') : ''}`,
-  invalid_union: () => 'does not match any allowed shape',
+  // A record key that failed its own schema (e.g. a tag name longer than 27 characters).
+  invalid_key: (i) =>
+    'issues' in i && Array.isArray(i.issues) && i.issues.length
+      ? `is not an allowed key: it ${i.issues.map((inner) => issueText(inner as z.core.$ZodIssue)).join(', ')}`
+      : 'is not an allowed key',
+  invalid_union: (i) =>
+    // A discriminated union whose discriminator matched nothing lists the values it knows.
+    'options' in i && Array.isArray(i.options) && i.options.length
+      ? `must be one of ${i.options.map((v: unknown) => JSON.stringify(v)).join(', ')}`
+      : 'does not match any allowed shape',
 };
+
+function issueText(issue: z.core.$ZodIssue): string {
+  const custom = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
+  return custom ?? ISSUE_TEXT[issue.code]?.(issue) ?? 'is invalid';
+}
 
 /** Turns a zod issue into a sentence a developer can act on: `"pageSize" must be at most 5000`. */
 export function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? issue.path.map(String).join('.') : 'value';
-  const custom = issue.message && issue.message !== 'Invalid input' ? issue.message : undefined;
-  const text = custom ?? ISSUE_TEXT[issue.code]?.(issue) ?? 'is invalid';
-  return `${where} ${text}`;
+  return `${where} ${issueText(issue)}`;
 }
 
 /** Codat `validation.errors` items for a failed parse. */

@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
 
-/** ISO 8601 date-time with a `Z` or numeric offset, as every timestamp on the wire. */
-export const DateTime = z.iso.datetime({ offset: true });
+/**
+ * ISO 8601 date-time: UTC (`Z`), a numeric offset, or unqualified local time (`2021-11-15T01:00:00`), which Codat's
+ * spec says clients must accept for platforms that give no time zone. Our own servers always send `Z`.
+ */
+export const DateTime = z.iso.datetime({ offset: true, local: true });
 export const Uuid = z.uuid();
 
 /**

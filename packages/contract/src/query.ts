@@ -110,7 +110,7 @@ class Parser {
   }
 
   private skipSpace(): void {
-    while (this.src[this.pos] === ' ') this.pos++;
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos]!)) this.pos++;
   }
 }
 
@@ -124,7 +124,9 @@ export function parseQuery(source: string): QueryNode {
 }
 
 function needsQuotes(value: string): boolean {
-  return value !== value.trim() || value === '' || /&&|\|\||[{}"]/.test(value);
+  // A leading `=` would merge with a `>` / `<` operator (`amount>=5` is not `amount > "=5"`), and a leading or
+  // trailing `&` / `|` would merge with a neighbouring `&&` / `||` (`a=x|||b=1`).
+  return value !== value.trim() || value === '' || /&&|\|\||[{}"]|^[=&|]|[&|]$/.test(value);
 }
 
 function formatValue(value: string): string {
@@ -182,31 +184,40 @@ function valuesAt(target: unknown, path: readonly string[]): unknown[] {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/**
+ * Orders a wire value against a query value (or another wire value): numbers numerically, ISO dates by instant,
+ * everything else (text, booleans) as case-insensitive text, so that `sourceType=accounting` matches `Accounting`.
+ */
+function order(actual: unknown, expected: unknown): number {
+  if (typeof actual === 'number' && typeof expected === 'number') return actual - expected;
+  if (typeof actual === 'number' && typeof expected === 'string' && expected.trim() !== '' && !Number.isNaN(Number(expected))) {
+    return actual - Number(expected);
+  }
+  if (typeof actual === 'string' && typeof expected === 'string' && ISO_DATE.test(actual) && ISO_DATE.test(expected)) {
+    const difference = Date.parse(actual) - Date.parse(expected);
+    // Date-shaped but impossible (`2024-13-45`): fall back to text, so a value still equals itself.
+    if (!Number.isNaN(difference)) return difference;
+  }
+  return String(actual).localeCompare(String(expected), 'en', { sensitivity: 'accent' });
+}
+
 function compareScalar(actual: unknown, operator: QueryOperator, expected: string): boolean {
   if (actual === null || actual === undefined) return operator === '!=' ? true : false;
   if (operator === '~') return String(actual).toLowerCase().includes(expected.toLowerCase());
-  let order: number;
-  if (typeof actual === 'number' && expected.trim() !== '' && !Number.isNaN(Number(expected))) {
-    order = actual - Number(expected);
-  } else if (typeof actual === 'string' && ISO_DATE.test(actual) && ISO_DATE.test(expected)) {
-    order = Date.parse(actual) - Date.parse(expected);
-  } else {
-    // Text and booleans compare case-insensitively: Codat accepts `sourceType=accounting`.
-    order = String(actual).localeCompare(expected, 'en', { sensitivity: 'accent' });
-  }
+  const result = order(actual, expected);
   switch (operator) {
     case '=':
-      return order === 0;
+      return result === 0;
     case '!=':
-      return order !== 0;
+      return result !== 0;
     case '>':
-      return order > 0;
+      return result > 0;
     case '<':
-      return order < 0;
+      return result < 0;
     case '>=':
-      return order >= 0;
+      return result >= 0;
     case '<=':
-      return order <= 0;
+      return result <= 0;
   }
 }
 
@@ -235,9 +246,10 @@ export function sortBy<T>(items: readonly T[], orderBy: string | undefined): T[]
     const x = key(a);
     const y = key(b);
     if (x === y) return 0;
+    // Missing values sort last in both directions.
     if (x === undefined || x === null) return 1;
     if (y === undefined || y === null) return -1;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return descending ? -order : order;
+    const result = order(x, y);
+    return descending ? -result : result;
   });
 }
