@@ -180,10 +180,17 @@ async function main() {
   }
   await mkdir(outDir, { recursive: true });
   const server = await serveStatic(staticDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   const failures = [];
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -206,7 +213,8 @@ async function main() {
         if (rendered.error) problems.push(`Storybook error: ${rendered.error}`);
         for (const el of rendered.elements) {
           if (!el.defined) problems.push(`<${el.tag}> is not defined (registration dropped?)`);
-          else if (el.hasShadow && el.shadowContent === 0) problems.push(`<${el.tag}> rendered an empty shadow root`);
+          else if (el.hasShadow && el.shadowContent === 0)
+            problems.push(`<${el.tag}> rendered an empty shadow root`);
           else if (el.width === 0 || el.height === 0) problems.push(`<${el.tag}> has no size`);
         }
         const isElementStory = story.importPath.includes('/packages/elements/src/');
@@ -216,14 +224,18 @@ async function main() {
         if (colours <= 1) problems.push('the screenshot is a single colour (blank)');
         if (pageErrors.length) console.warn(`  ${name}: page errors: ${pageErrors.join(' | ')}`);
         if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
-        console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name}.png (${colours >= 64 ? '64+' : colours} colours)`);
+        console.log(
+          `${problems.length ? 'FAIL' : 'ok  '} ${name}.png (${colours >= 64 ? '64+' : colours} colours)`,
+        );
       }
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  console.log(`\n${stories.length * THEMES.length} screenshots in ${path.relative(process.cwd(), outDir) || '.'}/`);
+  console.log(
+    `\n${stories.length * THEMES.length} screenshots in ${path.relative(process.cwd(), outDir) || '.'}/`,
+  );
   if (failures.length) {
     console.error(`\n${failures.length} blank or broken:\n  ${failures.join('\n  ')}`);
     process.exit(1);
