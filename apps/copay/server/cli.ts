@@ -1,0 +1,80 @@
+/**
+ * Starts Copay: `tsx server/cli.ts` serves the Vite build (`dist/`, built first when missing);
+ * `tsx server/cli.ts --dev` serves the sources through Vite's middleware (hot reload).
+ *
+ * Environment: PORT (or COPAY_PORT, default 4020), MOCK_URL (default http://localhost:$MOCK_PORT, 4010),
+ * CODAT_API_KEY (default the mock's local test key), COPAY_DATA_FILE (default apps/copay/.data/copay.json).
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type RequestHandler } from 'express';
+import { createApp } from './app.js';
+import { clientGateway } from './codat.js';
+import { fileStore } from './store.js';
+
+/** The mock server's local test key (`DEMO_DEFAULTS.apiKey`): it unlocks nothing but the local mock. */
+const LOCAL_TEST_KEY = 'ck_test_local_only';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? process.env.COPAY_PORT ?? 4020);
+const mockUrl = (process.env.MOCK_URL ?? `http://localhost:${process.env.MOCK_PORT ?? 4010}`).replace(/\/+$/, '');
+const apiKey = process.env.CODAT_API_KEY ?? LOCAL_TEST_KEY;
+const dataFile = resolve(process.env.COPAY_DATA_FILE ?? resolve(root, '.data/copay.json'));
+
+async function frontend(): Promise<RequestHandler[]> {
+  if (dev) {
+    const { createServer } = await import('vite');
+    const vite = await createServer({ root, configFile: resolve(root, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'custom' });
+    const page: RequestHandler = async (req, res, next) => {
+      if (req.method !== 'GET' || !req.accepts('html')) return next();
+      try {
+        const html = await vite.transformIndexHtml(req.originalUrl, await readFile(resolve(root, 'index.html'), 'utf8'));
+        res.status(200).type('html').send(html);
+      } catch (error) {
+        next(error);
+      }
+    };
+    return [vite.middlewares, page];
+  }
+  const dist = resolve(root, 'dist');
+  if (!existsSync(resolve(dist, 'index.html'))) {
+    console.log('copay: no build found, running vite build…');
+    const { build } = await import('vite');
+    await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  const indexHtml = await readFile(resolve(dist, 'index.html'), 'utf8');
+  const page: RequestHandler = (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.status(200).type('html').send(indexHtml);
+  };
+  return [
+    express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }),
+    page,
+  ];
+}
+
+const app = createApp({
+  gateway: clientGateway({ baseUrl: mockUrl, apiKey }),
+  store: fileStore(dataFile),
+  frontend: await frontend(),
+  dev,
+});
+
+const server = app.listen(port, () => {
+  console.log(`copay: http://localhost:${port}  (API ${mockUrl}, records in ${dataFile}${dev ? ', dev mode' : ''})`);
+});
+server.on('error', (error) => {
+  console.error(`copay: could not listen on port ${port}: ${error.message}`);
+  process.exit(1);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    process.exit(0);
+  });
+}
