@@ -1,6 +1,11 @@
-import { ErrorBody, encodeQuery, formatZodError, type QueryNode } from '@consent-kit/contract';
-import type * as z from 'zod/mini';
+import { encodeQuery, type ErrorBody, type QueryNode } from '@consent-kit/contract';
 import { ApiError, NetworkError, ResponseValidationError } from './errors.js';
+import type { SchemaName, SchemaOutput } from './schemas.js';
+
+type Validation = typeof import('./validation.js');
+let validation: Promise<Validation> | undefined;
+/** The zod half of the client, loaded once, on first need. */
+const loadValidation = (): Promise<Validation> => (validation ??= import('./validation.js'));
 
 export type Auth = { apiKey: string } | { accessToken: string } | { getAccessToken: () => Promise<string> };
 
@@ -49,13 +54,13 @@ export interface ListParams {
 
 type QueryValue = string | number | boolean | QueryNode | undefined;
 
-export interface RequestSpec<S extends z.ZodMiniType | undefined> {
+export interface RequestSpec<S extends SchemaName | undefined> {
   method: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Record<string, QueryValue>;
   body?: unknown;
-  /** Response schema, created lazily so that unused endpoints cost nothing. Omit for empty responses. */
-  schema?: () => S;
+  /** Name of the response schema (see schemas.ts). Omit for empty responses. */
+  schema?: S;
   options?: IdempotentCallOptions;
 }
 
@@ -153,9 +158,9 @@ export class HttpCore {
     return Math.random() * Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt);
   }
 
-  async request<S extends z.ZodMiniType | undefined = undefined>(
+  async request<S extends SchemaName | undefined = undefined>(
     spec: RequestSpec<S>,
-  ): Promise<S extends z.ZodMiniType ? z.infer<S> : void> {
+  ): Promise<S extends SchemaName ? SchemaOutput<S> : void> {
     const url = `${this.baseUrl}${spec.path}${toQueryString(spec.query)}`;
     const signal = combine(this.options.signal, spec.options?.signal);
     const idempotencyKey = spec.options?.idempotencyKey;
@@ -190,7 +195,7 @@ export class HttpCore {
     }
   }
 
-  private async readSuccess<S extends z.ZodMiniType | undefined>(spec: RequestSpec<S>, url: string, response: Response) {
+  private async readSuccess<S extends SchemaName | undefined>(spec: RequestSpec<S>, url: string, response: Response) {
     const text = await response.text();
     if (!spec.schema) return undefined;
     let json: unknown;
@@ -200,12 +205,8 @@ export class HttpCore {
       throw new ResponseValidationError(spec.method, url, response.status, 'the body is not JSON', text.slice(0, 500));
     }
     if (!this.validateResponses) return json;
-    const schema = spec.schema();
-    if (!schema) return json;
-    const result = schema.safeParse(json);
-    if (!result.success) {
-      throw new ResponseValidationError(spec.method, url, response.status, formatZodError(result.error), json);
-    }
+    const result = (await loadValidation()).check(spec.schema, json);
+    if (!result.ok) throw new ResponseValidationError(spec.method, url, response.status, result.problems, json);
     return result.data;
   }
 
@@ -216,13 +217,13 @@ export class HttpCore {
     } catch {
       // The body could not be read (connection dropped): the status is still worth reporting.
     }
-    let body: ErrorBody | undefined;
+    let json: unknown;
     try {
-      const parsed = ErrorBody.safeParse(JSON.parse(text));
-      if (parsed.success) body = parsed.data;
+      json = JSON.parse(text);
     } catch {
       // Not JSON (a proxy's HTML page, say): keep the raw text.
     }
+    const body: ErrorBody | undefined = json === undefined ? undefined : (await loadValidation()).parseErrorBody(json);
     return new ApiError({
       status: response.status,
       statusText: response.statusText,

@@ -31,7 +31,6 @@ import type {
 } from '@consent-kit/contract';
 import { HttpCore, seg, type CallOptions, type ClientOptions, type IdempotentCallOptions, type ListParams } from './http.js';
 import { iteratePages, paginate, type ListFn, type ListResult } from './paging.js';
-import { schemas } from './schemas.js';
 
 export { ApiError, NetworkError, ResponseValidationError, RETRYABLE_STATUSES } from './errors.js';
 export type { ApiErrorInit } from './errors.js';
@@ -68,19 +67,19 @@ export class ConsentKitClient {
 
   readonly companies = {
     list: (params: ListParams = {}, options?: CallOptions): Promise<Page<Company>> =>
-      this.http.request({ method: 'GET', path: '/companies', query: { ...params }, schema: schemas.companies, options }),
+      this.http.request({ method: 'GET', path: '/companies', query: { ...params }, schema: 'companies', options }),
     iterate: (params: ListParams = {}, options?: CallOptions): AsyncGenerator<Company> =>
       paginate((p) => this.companies.list(p, options), params),
     get: (companyId: string, options?: CallOptions): Promise<Company> =>
-      this.http.request({ method: 'GET', path: `/companies/${seg(companyId)}`, schema: schemas.company, options }),
+      this.http.request({ method: 'GET', path: `/companies/${seg(companyId)}`, schema: 'company', options }),
     create: (body: CreateCompanyRequest, options?: IdempotentCallOptions): Promise<Company> =>
-      this.http.request({ method: 'POST', path: '/companies', body, schema: schemas.company, options }),
+      this.http.request({ method: 'POST', path: '/companies', body, schema: 'company', options }),
     /** PUT: replaces name, description and tags. */
     update: (companyId: string, body: UpdateCompanyRequest, options?: CallOptions): Promise<Company> =>
-      this.http.request({ method: 'PUT', path: `/companies/${seg(companyId)}`, body, schema: schemas.company, options }),
+      this.http.request({ method: 'PUT', path: `/companies/${seg(companyId)}`, body, schema: 'company', options }),
     /** PATCH: changes only the given fields. */
     patch: (companyId: string, body: PatchCompanyRequest, options?: IdempotentCallOptions): Promise<Company> =>
-      this.http.request({ method: 'PATCH', path: `/companies/${seg(companyId)}`, body, schema: schemas.company, options }),
+      this.http.request({ method: 'PATCH', path: `/companies/${seg(companyId)}`, body, schema: 'company', options }),
     /** Deletes the company and all its data. */
     delete: (companyId: string, options?: CallOptions): Promise<void> =>
       this.http.request({ method: 'DELETE', path: `/companies/${seg(companyId)}`, options }),
@@ -89,7 +88,7 @@ export class ConsentKitClient {
       this.http.request({
         method: 'GET',
         path: `/companies/${seg(companyId)}/accessToken`,
-        schema: schemas.accessToken,
+        schema: 'accessToken',
         options,
       }),
   };
@@ -100,7 +99,7 @@ export class ConsentKitClient {
         method: 'GET',
         path: `/companies/${seg(companyId)}/connections`,
         query: { ...params },
-        schema: schemas.connections,
+        schema: 'connections',
         options,
       }),
     iterate: (companyId: string, params: ListParams = {}, options?: CallOptions): AsyncGenerator<Connection> =>
@@ -109,7 +108,7 @@ export class ConsentKitClient {
       this.http.request({
         method: 'GET',
         path: `/companies/${seg(companyId)}/connections/${seg(connectionId)}`,
-        schema: schemas.connection,
+        schema: 'connection',
         options,
       }),
     /** A new `PendingAuth` connection; open its `linkUrl` to authorise. 409 for a second accounting connection. */
@@ -118,7 +117,7 @@ export class ConsentKitClient {
         method: 'POST',
         path: `/companies/${seg(companyId)}/connections`,
         body,
-        schema: schemas.connection,
+        schema: 'connection',
         options,
       }),
     /** Stops further syncs and keeps the data; only a Linked connection can be unlinked. */
@@ -127,7 +126,7 @@ export class ConsentKitClient {
         method: 'PATCH',
         path: `/companies/${seg(companyId)}/connections/${seg(connectionId)}`,
         body: { status: 'Unlinked' },
-        schema: schemas.connection,
+        schema: 'connection',
         options,
       }),
     /** Removes the connection and its data. */
@@ -147,7 +146,7 @@ export class ConsentKitClient {
         method: 'PUT',
         path: `/companies/${seg(companyId)}/connections/${seg(connectionId)}/authorization`,
         body,
-        schema: schemas.connection,
+        schema: 'connection',
         options,
       }),
   };
@@ -155,16 +154,16 @@ export class ConsentKitClient {
   readonly integrations = {
     /** e.g. `{ query: q.and(q.eq('sourceType', 'Accounting'), q.eq('enabled', true)) }`. */
     list: (params: ListParams = {}, options?: CallOptions): Promise<Page<Integration>> =>
-      this.http.request({ method: 'GET', path: '/integrations', query: { ...params }, schema: schemas.integrations, options }),
+      this.http.request({ method: 'GET', path: '/integrations', query: { ...params }, schema: 'integrations', options }),
     iterate: (params: ListParams = {}, options?: CallOptions): AsyncGenerator<Integration> =>
       paginate((p) => this.integrations.list(p, options), params),
     get: (platformKey: string, options?: CallOptions): Promise<Integration> =>
-      this.http.request({ method: 'GET', path: `/integrations/${seg(platformKey)}`, schema: schemas.integration, options }),
+      this.http.request({ method: 'GET', path: `/integrations/${seg(platformKey)}`, schema: 'integration', options }),
     branding: (platformKey: string, options?: CallOptions): Promise<Branding> =>
       this.http.request({
         method: 'GET',
         path: `/integrations/${seg(platformKey)}/branding`,
-        schema: schemas.branding,
+        schema: 'branding',
         options,
       }),
   };
@@ -175,7 +174,7 @@ export class ConsentKitClient {
       this.http.request({
         method: 'GET',
         path: `/companies/${seg(companyId)}/dataStatus`,
-        schema: schemas.dataStatuses,
+        schema: 'dataStatuses',
         options,
       }),
     history: (companyId: string, params: HistoryParams = {}, options?: CallOptions): Promise<Page<PullOperation>> =>
@@ -183,7 +182,7 @@ export class ConsentKitClient {
         method: 'GET',
         path: `/companies/${seg(companyId)}/data/history`,
         query: { ...params },
-        schema: schemas.pullOperations,
+        schema: 'pullOperations',
         options,
       }),
     /** Queues a refresh of every data type (204). */
@@ -199,7 +198,7 @@ export class ConsentKitClient {
         method: 'POST',
         path: `/companies/${seg(companyId)}/data/queue/${seg(dataType)}`,
         query: { connectionId: options?.connectionId },
-        schema: schemas.pullOperation,
+        schema: 'pullOperation',
         options,
       }),
     /** Synced records of one data type, read for a product (403 without a live consent for it). */
@@ -208,17 +207,17 @@ export class ConsentKitClient {
         method: 'GET',
         path: `/companies/${seg(companyId)}/data/${seg(dataType)}`,
         query: { ...params },
-        schema: schemas.dataRecords,
+        schema: 'dataRecords',
         options,
       }),
   };
 
   readonly webhooks = {
     list: (options?: CallOptions): Promise<ListResult<WebhookConsumer>> =>
-      this.http.request({ method: 'GET', path: '/webhooks', schema: schemas.webhookConsumers, options }),
+      this.http.request({ method: 'GET', path: '/webhooks', schema: 'webhookConsumers', options }),
     /** The response carries the signing secret (`whsec_...`) when the server returns it: store it. */
     create: (body: CreateWebhookConsumerRequest, options?: IdempotentCallOptions): Promise<CreatedWebhookConsumer> =>
-      this.http.request({ method: 'POST', path: '/webhooks', body, schema: schemas.createdWebhookConsumer, options }),
+      this.http.request({ method: 'POST', path: '/webhooks', body, schema: 'createdWebhookConsumer', options }),
     delete: (webhookId: string, options?: CallOptions): Promise<void> =>
       this.http.request({ method: 'DELETE', path: `/webhooks/${seg(webhookId)}`, options }),
     /** Delivery attempts log (consent-kit extension). */
@@ -227,28 +226,28 @@ export class ConsentKitClient {
         method: 'GET',
         path: `/webhooks/${seg(webhookId)}/deliveries`,
         query: { ...params },
-        schema: schemas.webhookDeliveries,
+        schema: 'webhookDeliveries',
         options,
       }),
   };
 
   readonly profile = {
     get: (options?: CallOptions): Promise<Profile> =>
-      this.http.request({ method: 'GET', path: '/profile', schema: schemas.profile, options }),
+      this.http.request({ method: 'GET', path: '/profile', schema: 'profile', options }),
   };
 
   readonly corsSettings = {
     get: (options?: CallOptions): Promise<CorsSettings> =>
-      this.http.request({ method: 'GET', path: '/corsSettings', schema: schemas.corsSettings, options }),
+      this.http.request({ method: 'GET', path: '/corsSettings', schema: 'corsSettings', options }),
     set: (body: CorsSettings, options?: IdempotentCallOptions): Promise<CorsSettings> =>
-      this.http.request({ method: 'POST', path: '/corsSettings', body, schema: schemas.corsSettings, options }),
+      this.http.request({ method: 'POST', path: '/corsSettings', body, schema: 'corsSettings', options }),
   };
 
   readonly products = {
     list: (options?: CallOptions): Promise<ListResult<Product>> =>
-      this.http.request({ method: 'GET', path: '/products', schema: schemas.products, options }),
+      this.http.request({ method: 'GET', path: '/products', schema: 'products', options }),
     get: (productIdentifier: string, options?: CallOptions): Promise<Product> =>
-      this.http.request({ method: 'GET', path: `/products/${seg(productIdentifier)}`, schema: schemas.product, options }),
+      this.http.request({ method: 'GET', path: `/products/${seg(productIdentifier)}`, schema: 'product', options }),
   };
 
   readonly companyProducts = {
@@ -273,7 +272,7 @@ export class ConsentKitClient {
         method: 'GET',
         path: `/companies/${seg(companyId)}/consents`,
         query: { ...params },
-        schema: schemas.consents,
+        schema: 'consents',
         options,
       }),
     iterate: (companyId: string, params: ListParams = {}, options?: CallOptions): AsyncGenerator<ConsentRecord> =>
@@ -282,7 +281,7 @@ export class ConsentKitClient {
       this.http.request({
         method: 'GET',
         path: `/companies/${seg(companyId)}/consents/${seg(consentId)}`,
-        schema: schemas.consent,
+        schema: 'consent',
         options,
       }),
     grant: (companyId: string, body: GrantConsentRequest, options?: IdempotentCallOptions): Promise<ConsentRecord> =>
@@ -290,7 +289,7 @@ export class ConsentKitClient {
         method: 'POST',
         path: `/companies/${seg(companyId)}/consents`,
         body,
-        schema: schemas.consent,
+        schema: 'consent',
         options,
       }),
     amend: (
@@ -303,7 +302,7 @@ export class ConsentKitClient {
         method: 'POST',
         path: `/companies/${seg(companyId)}/consents/${seg(consentId)}/amendments`,
         body,
-        schema: schemas.consent,
+        schema: 'consent',
         options,
       }),
     withdraw: (
@@ -316,7 +315,7 @@ export class ConsentKitClient {
         method: 'POST',
         path: `/companies/${seg(companyId)}/consents/${seg(consentId)}/withdrawal`,
         body,
-        schema: schemas.consent,
+        schema: 'consent',
         options,
       }),
   };

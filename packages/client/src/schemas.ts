@@ -65,3 +65,7 @@ export const schemas = {
   consent: () => ConsentRecord,
   consents: lazy(() => listOf(ConsentRecord)),
 };
+
+export type SchemaName = keyof typeof schemas;
+/** The parsed type of a named response schema. */
+export type SchemaOutput<K extends SchemaName> = z.infer<ReturnType<(typeof schemas)[K]>>;

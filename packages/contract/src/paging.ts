@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
+import { MAX_QUERY_LENGTH } from './query.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 5000;
-export const MAX_QUERY_LENGTH = 2048;
 
 const HalRef = z.object({ href: z.string() });
 

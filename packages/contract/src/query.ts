@@ -5,7 +5,9 @@
  *
  * One implementation shared by the client (building queries) and the server (parsing and filtering).
  */
-import { MAX_QUERY_LENGTH } from './paging.js';
+// Defined here, not in paging.ts, so that building queries in a browser does not pull in zod.
+/** Longest accepted `query` parameter (decoded). */
+export const MAX_QUERY_LENGTH = 2048;
 
 export const QUERY_OPERATORS = ['=', '!=', '~', '>', '<', '>=', '<='] as const;
 export type QueryOperator = (typeof QUERY_OPERATORS)[number];
