@@ -18,7 +18,6 @@ import { icon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
-import { listAll } from '../controllers/client.js';
 import { safeHttpUrl } from '../controllers/safe-url.js';
 import { dataTypeLabel, groupDataTypes, sourceTypeLabel } from '../data-types/data-types.js';
 import '../ck-logo/index.js';
@@ -32,7 +31,7 @@ import {
   type ConnectionManagerHandoffMode,
   type ConsentAction,
 } from './ck-connection-manager.types.js';
-import type { ConnectionManagerClient } from './connection-manager-client.js';
+import { readAll, type ConnectionManagerClient } from './connection-manager-client.js';
 import { formatNameList, isActiveConsent, productOfConsent, productsUsingConnection, withdrawImpact } from './impact.js';
 
 type RowAction = ConnectionAction | ConsentAction;
@@ -63,6 +62,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
  * events and update the properties. Connected: set `client` + `companyId`; the element loads everything, performs
  * the actions through the client, polls while a sign-in or a sync is in progress, and announces the results.
  *
+ * @tagname ck-connection-manager
  * @summary Manage connections and product consents.
  *
  * @fires ck-connection-disconnect - The person confirmed disconnecting. Cancelable: `preventDefault()` and the
@@ -161,8 +161,8 @@ export class CkConnectionManager extends CkElement {
       this.rows = new Map();
       this.reconnecting.clear();
       const [connections, consents, products, dataStatus] = await Promise.all([
-        listAll((p) => client!.connections.list(companyId!, p), {}, signal),
-        listAll((p) => client!.consents.list(companyId!, p), {}, signal),
+        readAll((p) => client!.connections.list(companyId!, p), signal),
+        readAll((p) => client!.consents.list(companyId!, p), signal),
         loadProducts(client!),
         client!.data.status(companyId!).catch(() => undefined),
       ]);
@@ -248,7 +248,7 @@ export class CkConnectionManager extends CkElement {
     this.polling = true;
     try {
       const [connections, dataStatus] = await Promise.all([
-        listAll((p) => client.connections.list(companyId, p)),
+        readAll((p) => client.connections.list(companyId, p)),
         client.data.status(companyId).catch(() => this.loaded?.dataStatus),
       ]);
       if (generation !== this.generation || !this.loaded) return;

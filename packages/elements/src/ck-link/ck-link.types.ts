@@ -50,8 +50,9 @@ export const LINK_MODES = ['journey', 'additional-consent'] as const;
 export type LinkMode = (typeof LINK_MODES)[number];
 
 /**
- * Texts that can be overridden through the `text` property. Values may use `{companyName}` (the client's name, who
- * is asking) and `{platformName}` (the chosen platform). Overrides are plain text, never markup.
+ * Texts that can be overridden through the `text` property. Values may use `{companyName}` (the business sharing
+ * its data), `{platformName}` (the chosen platform) and `{clientName}` (who is asking). Overrides are plain text,
+ * never markup.
  */
 export const LINK_TEXT_KEYS = [
   'landing.title',

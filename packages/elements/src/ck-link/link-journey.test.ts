@@ -248,6 +248,9 @@ describe('reduceJourney: additional consent', () => {
     expect(reduceJourney(state, { type: 'select', integration: xero }, config)).toBe(state);
     state = reduceJourney(state, { type: 'consentGiven' }, config);
     expect(state.step).toBe('success');
+    expect(state.finished).toBe(false);
+    expect(reduceJourney(state, { type: 'connectAnother' }, config)).toBe(state);
+    state = reduceJourney(state, { type: 'continue' }, config);
     expect(state.finished).toBe(true);
   });
 
@@ -275,8 +278,10 @@ describe('snapshots for redirect mode', () => {
     const snapshot = JSON.parse(JSON.stringify(snapshotJourney(state, COMPANY, null))) as unknown;
     expect(isJourneySnapshot(snapshot)).toBe(true);
     if (!isJourneySnapshot(snapshot)) return;
-    expect(snapshot).toMatchObject({ index: 1, connectionId: CONN_B, integrationKey: 'bnkq', connectionIds: [CONN_A] });
-    const restored = restoreJourney(snapshot, config, { integration: bank, connections: [connection(CONN_A)] });
+    expect(snapshot).toMatchObject({ index: 1, connectionId: CONN_B, integration: { key: 'bnkq' }, connectionIds: [CONN_A] });
+    const restored = restoreJourney(snapshot, config, [connection(CONN_A), connection(CONN_B, 'Monzo', 'Banking')]);
+    expect(restored.integration?.name).toBe('Monzo');
+    expect(restored.connections.map((c) => c.id)).toEqual([CONN_A]);
     expect(restored.step).toBe('handoff');
     expect(currentSourceType(restored, config)).toBe('banking');
     const after = reduceJourney(restored, { type: 'providerResult', result: ok(CONN_B) }, config);

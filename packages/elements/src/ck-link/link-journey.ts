@@ -184,9 +184,7 @@ export function reduceJourney(state: JourneyState, action: JourneyAction, config
 
     case 'consentGiven':
       if (state.step !== 'consent') return state;
-      if (config.mode === 'additional-consent') {
-        return { ...state, consentGiven: true, step: 'success', finished: true };
-      }
+      if (config.mode === 'additional-consent') return { ...state, consentGiven: true, step: 'success' };
       return { ...state, consentGiven: true, step: 'handoff' };
 
     case 'consentDeclined':
@@ -260,7 +258,8 @@ export interface JourneySnapshot {
   companyId: string;
   index: number;
   consentGiven: boolean;
-  integrationKey: string | null;
+  /** The platform being connected (small: key, name, logo URL, source type). */
+  integration: Integration | null;
   connectionId: string | null;
   connectionIds: string[];
   skipped: LinkSourceTypeKey[];
@@ -274,7 +273,7 @@ export function snapshotJourney(state: JourneyState, companyId: string, consentI
     companyId,
     index: state.index,
     consentGiven: state.consentGiven,
-    integrationKey: state.integration?.key ?? null,
+    integration: state.integration,
     connectionId: state.connectionId,
     connectionIds: state.connections.map((c) => c.id),
     skipped: [...state.skipped],
@@ -284,21 +283,19 @@ export function snapshotJourney(state: JourneyState, companyId: string, consentI
 
 /**
  * The state to resume in after the provider redirected back: the hand-off of the stored step, about to receive the
- * result. `integration` and `connections` are looked up again by the element (the snapshot keeps ids only).
+ * result. `connections` are the company's connections as loaded again (the snapshot keeps their ids only).
  */
-export function restoreJourney(
-  snapshot: JourneySnapshot,
-  config: JourneyConfig,
-  lookups: { integration: Integration | null; connections: Connection[] },
-): JourneyState {
+export function restoreJourney(snapshot: JourneySnapshot, config: JourneyConfig, connections: readonly Connection[]): JourneyState {
   return {
     ...initialJourney(config),
     step: 'handoff',
     index: Math.min(snapshot.index, Math.max(0, config.plan.length - 1)),
     consentGiven: snapshot.consentGiven,
-    integration: lookups.integration,
+    integration: snapshot.integration,
     connectionId: snapshot.connectionId,
-    connections: lookups.connections,
+    connections: snapshot.connectionIds
+      .map((id) => connections.find((c) => c.id === id))
+      .filter((c): c is Connection => c !== undefined),
     skipped: snapshot.skipped.filter((key) => config.plan.includes(key)),
   };
 }

@@ -1,0 +1,1158 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { TaskStatus } from '@lit/task';
+import {
+  parseLinkResult,
+  type Connection,
+  type ConsentRecord,
+  type DataType,
+  type DataTypesBySourceType,
+  type Integration,
+  type LinkResult,
+  type Product,
+} from '@consent-kit/contract';
+import { CkElement } from '../base/ck-element.js';
+import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
+import { icon } from '../styles/icons.js';
+import { LocaleController } from '../controllers/locale-controller.js';
+import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
+import { taskStateStyles } from '../controllers/task-states.styles.js';
+import { readAll } from '../ck-connection-manager/connection-manager-client.js';
+import { safeHttpUrl } from '../controllers/safe-url.js';
+import '../ck-logo/index.js';
+import '../ck-dialog/index.js';
+import '../ck-integration-picker/index.js';
+import '../ck-consent-confirmation/index.js';
+import '../ck-sync-status/index.js';
+import type { DialogCloseDetail } from '../ck-dialog/ck-dialog.types.js';
+import { linkStyles } from './ck-link.styles.js';
+import {
+  SOURCE_TYPE_OF_KEY,
+  type LinkError,
+  type LinkHandoffMode,
+  type LinkMode,
+  type LinkSourceTypeKey,
+  type LinkSourceTypes,
+  type LinkStep,
+  type LinkText,
+  type LinkTextKey,
+} from './ck-link.types.js';
+import type { LinkClient } from './link-client.js';
+import {
+  currentSourceType,
+  hasNextSourceType,
+  initialJourney,
+  isInProgress,
+  isJourneySnapshot,
+  journeyConfig,
+  reduceJourney,
+  restoreJourney,
+  snapshotJourney,
+  type JourneyAction,
+  type JourneyConfig,
+  type JourneyState,
+} from './link-journey.js';
+import { connectAnotherLabel, errorMessage, linkText, pickerTitleKey, type TextValues } from './link-messages.js';
+
+/** What connected mode loads before the journey starts. */
+interface LinkContext {
+  product: Product | null;
+  consents: ConsentRecord[];
+  connections: Connection[];
+}
+
+const SNAPSHOT_PREFIX = 'ck-link:journey:';
+const KEY_OF_SOURCE_TYPE: Record<string, LinkSourceTypeKey> = { Accounting: 'accounting', Banking: 'banking', Commerce: 'commerce' };
+
+function activeConsentFor(consents: readonly ConsentRecord[], productIdentifier: string | undefined): ConsentRecord | null {
+  if (!productIdentifier) return null;
+  return (
+    consents.find(
+      (c) => c.productIdentifier === productIdentifier && c.status === 'Active' && Date.parse(c.duration.expiresAt) > Date.now(),
+    ) ?? null
+  );
+}
+
+function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `ck-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * The whole consent journey, modelled on Codat's Link SDK: an optional landing page, then for each source type
+ * (`sourceTypes`, in the order of its keys) the platform picker, the consent confirmation (once, before the first
+ * sign-in), the hand-off to the provider's sign-in (popup or full-page redirect), sync progress and a success page
+ * ("connect another bank account", "Done"). Every provider error code gets a clear message; recoverable ones offer
+ * "Try again" and "Choose another". Closing mid-way asks for confirmation.
+ *
+ * Connected: give it a `client` (company-scoped token) and a `companyId` (and usually a `productIdentifier`); it
+ * creates the connection (with an idempotency key), records the consent and follows the sign-in.
+ * Controlled: without a client it renders from `product`, `integrations`, `connections` and `consents`; the host
+ * listens to `ck-integration-select` / `ck-consent-confirm` (they bubble out), does the API work and reports the
+ * provider's answer through `redirectResult`.
+ *
+ * Redirect mode: before leaving, the journey is kept in `sessionStorage`; on the way back set `redirectResult`
+ * (`parseLinkResult(new URLSearchParams(location.search))`) or the `handle-redirect` attribute, and it resumes.
+ *
+ * @tagname ck-link
+ * @summary The consent and connection journey (Link).
+ *
+ * @fires ck-connection-started - A connection was created and its sign-in is opening. `detail: { integration, connectionId, connection }`.
+ * @fires ck-connection - A platform is connected (Linked). `detail: { connection }`.
+ * @fires ck-consent - The consent was recorded. `detail: { consent, noticeText }` (the text the person saw).
+ * @fires ck-finish - The person pressed Done. `detail: { connections, consent }`.
+ * @fires ck-close - The person left (after confirming if a step was in progress). `detail: { step, incomplete }`.
+ * @fires ck-error - An error step is shown. `detail: { error, message, userRecoverable }`.
+ *
+ * @csspart base - The journey's frame.
+ * @csspart header - The top bar (client brand and close button).
+ * @csspart close-button - The close (X) button.
+ * @csspart step - The current step's wrapper (also `step-<name>`).
+ * @csspart heading - The current step's heading (receives focus on each step).
+ * @csspart picker - The `<ck-integration-picker>`.
+ * @csspart consent - The `<ck-consent-confirmation>`.
+ * @csspart sync-status - The `<ck-sync-status>`.
+ * @csspart primary-button - The main action of a step.
+ * @csspart secondary-button - Other actions of a step.
+ * @csspart error - The error message box.
+ * @csspart exit-dialog - The exit confirmation `<ck-dialog>`.
+ * @csspart announcer - The `role=status` live region announcing the current step.
+ *
+ * @cssprop --ck-link-gap - Space between the header and the step.
+ * @cssprop --ck-link-max-width - Maximum width of the journey.
+ * @cssprop --ck-link-padding - Inner padding.
+ * @cssprop --ck-link-border-color - Frame border colour.
+ * @cssprop --ck-link-radius - Frame corner radius.
+ * @cssprop --ck-link-background - Frame background.
+ * @cssprop --ck-link-color - Text colour.
+ * @cssprop --ck-link-elevation - Frame shadow.
+ * @cssprop --ck-link-step-gap - Space inside a step.
+ * @cssprop --ck-link-heading-size - Step heading size.
+ * @cssprop --ck-link-muted-color - Secondary text colour.
+ * @cssprop --ck-link-action-gap - Space between buttons.
+ * @cssprop --ck-link-info-background - Background of the "waiting for sign-in" notice.
+ * @cssprop --ck-link-info-color - Text colour of the "waiting for sign-in" notice.
+ * @cssprop --ck-link-error-background - Background of the error message.
+ * @cssprop --ck-link-error-color - Text colour of the error message.
+ * @cssprop --ck-link-success-color - Colour of the success mark.
+ */
+@localized()
+export class CkLink extends CkElement {
+  static override styles = [hostStyles, buttonStyles, taskStateStyles, linkStyles];
+
+  /** Connected mode: a @consent-kit/client instance with a company-scoped token. */
+  @property({ attribute: false }) client?: LinkClient;
+
+  /** The company (business) connecting its platforms. */
+  @property({ attribute: 'company-id' }) companyId?: string;
+
+  /** The product (use case) the consent is for, e.g. `lending`. Its data types are asked for by default. */
+  @property({ attribute: 'product-identifier' }) productIdentifier?: string;
+
+  /** The business's name, for `{companyName}` in texts. */
+  @property({ attribute: 'company-name' }) companyName = '';
+
+  /** Who is asking for the data (your product's name), shown on the landing page and in texts as `{clientName}`. */
+  @property({ attribute: 'client-name' }) clientName = '';
+
+  /** Your logo (http(s) only), shown in the header. */
+  @property({ attribute: 'client-logo-url' }) clientLogoUrl?: string;
+
+  /** Starts with a landing page that explains the journey. */
+  @property({ type: Boolean, attribute: 'show-landing-page' }) showLandingPage = false;
+
+  /**
+   * Source types to connect, in the order of the keys, with per-type options (`optional`, `enableIntegrations` /
+   * `allowedIntegrations`, `dataTypes`). Default: the source types the product reads, else accounting.
+   */
+  @property({ attribute: false }) sourceTypes?: LinkSourceTypes;
+
+  /** Text overrides by key (`LINK_TEXT_KEYS`), with `{companyName}`, `{platformName}` and `{clientName}`. Plain text. */
+  @property({ attribute: false }) text?: LinkText;
+
+  /** How the provider's sign-in opens: `popup` (a window; the journey stays) or `redirect` (the whole page). */
+  @property() handoff: LinkHandoffMode = 'popup';
+
+  /** The provider's answer after a redirect-mode return (or from your own redirect page in popup mode). */
+  @property({ attribute: false }) redirectResult?: LinkResult | null;
+
+  /** Reads the provider's answer from `location.search` on load (redirect mode) and cleans the URL. */
+  @property({ type: Boolean, attribute: 'handle-redirect' }) handleRedirect = false;
+
+  /** `journey`, or `additional-consent`: confirm only what is new for this product, with no sign-in. */
+  @property() mode: LinkMode = 'journey';
+
+  /** Embedded styling without the frame and the close button (Codat's `nonModal`). */
+  @property({ type: Boolean, reflect: true, attribute: 'non-modal' }) nonModal = false;
+
+  /** Milliseconds between checks of the connection while the sign-in window is open. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 1500;
+
+  /** Controlled: the product (when there is no client). */
+  @property({ attribute: false }) product?: Product;
+
+  /** Controlled: the integrations the picker offers (when there is no client). */
+  @property({ attribute: false }) integrations?: Integration[];
+
+  /** Controlled: the company's existing connections (already-connected state, additional consent). */
+  @property({ attribute: false }) connections?: Connection[];
+
+  /** Controlled: the company's consents (an active one for the product skips the consent step). */
+  @property({ attribute: false }) consents?: ConsentRecord[];
+
+  @state() private journey: JourneyState = initialJourney(journeyConfig({}));
+  @state() private handoffPhase: 'idle' | 'starting' | 'waiting' = 'idle';
+  @state() private saving = false;
+  @state() private announcement = '';
+
+  private config: JourneyConfig = journeyConfig({});
+  private readonly locale = new LocaleController(this);
+  private context?: LinkContext;
+  /** The consent recorded for the product (loaded, granted or amended during the journey). */
+  private consent: ConsentRecord | null = null;
+  /** The person confirmed; recorded at the hand-off, once the connection exists. */
+  private pendingConsent: { dataTypes: DataTypesBySourceType; noticeText: string } | null = null;
+  private idempotencyKey = newIdempotencyKey();
+  private handoffRun?: Promise<void>;
+  private popup: Window | null = null;
+  private watchTimer?: ReturnType<typeof setInterval>;
+  private lastConnectionCheck = 0;
+  private consumedResult: LinkResult | null = null;
+  private focusOnUpdate = false;
+  private generation = 0;
+
+  private readonly load = connectedTask(
+    this,
+    () => [this.client, this.companyId, this.productIdentifier, this.mode] as const,
+    async ([client, companyId, productIdentifier], { signal }) => {
+      const generation = ++this.generation;
+      const [product, consents, connections] = await Promise.all([
+        productIdentifier ? client!.products.get(productIdentifier) : Promise.resolve(null),
+        readAll((p) => client!.consents.list(companyId!, p), signal),
+        readAll((p) => client!.connections.list(companyId!, p), signal),
+      ]);
+      if (generation !== this.generation) return this.context;
+      this.context = { product, consents, connections };
+      this.restart();
+      return this.context;
+    },
+    { requires: 2 },
+  );
+
+  private get connectedMode(): boolean {
+    return Boolean(this.client && this.companyId);
+  }
+
+  /** The product in effect (loaded, else the controlled property). */
+  private get currentProduct(): Product | null {
+    return this.context?.product ?? this.product ?? null;
+  }
+
+  private get knownConnections(): readonly Connection[] {
+    return this.context?.connections ?? this.connections ?? [];
+  }
+
+  private get knownConsents(): readonly ConsentRecord[] {
+    return this.context?.consents ?? this.consents ?? [];
+  }
+
+  /** The step shown now. */
+  get step(): LinkStep {
+    return this.journey.step;
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const connectedChanged = changed.has('client') || changed.has('companyId') || changed.has('productIdentifier') || changed.has('mode');
+    if (connectedChanged) {
+      // A new company / product: forget the old one at once; connected mode restarts when its data is loaded.
+      this.context = undefined;
+      this.consent = null;
+      this.generation++;
+      if (!this.connectedMode) this.restart();
+      else this.resetTransient();
+    } else if (
+      changed.has('sourceTypes') ||
+      changed.has('showLandingPage') ||
+      ((changed.has('product') || changed.has('consents')) && !this.connectedMode)
+    ) {
+      if (!this.connectedMode || this.context) this.restart();
+    }
+    if (changed.has('redirectResult') || changed.has('handleRedirect')) {
+      if (!this.connectedMode || this.context) this.consumeRedirect();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.focusOnUpdate) {
+      this.focusOnUpdate = false;
+      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching();
+  }
+
+  /** Starts the journey again from the first step (keeps the loaded data). */
+  restart(): void {
+    this.resetTransient();
+    const product = this.currentProduct;
+    const defaultPlan = product
+      ? (Object.keys(product.dataTypes) as string[])
+          .map((st) => KEY_OF_SOURCE_TYPE[st])
+          .filter((k): k is LinkSourceTypeKey => k !== undefined)
+      : undefined;
+    this.consent = activeConsentFor(this.knownConsents, product?.identifier ?? this.productIdentifier);
+    this.config = journeyConfig({
+      sourceTypes: this.sourceTypes,
+      defaultPlan: defaultPlan ? (['accounting', 'banking', 'commerce'] as const).filter((k) => defaultPlan.includes(k)) : undefined,
+      showLandingPage: this.showLandingPage,
+      mode: this.mode,
+      consentAlreadyGiven: this.consent !== null,
+    });
+    this.journey = initialJourney(this.config);
+    this.consumedResult = null;
+    this.consumeRedirect();
+    this.announceStep();
+  }
+
+  private resetTransient(): void {
+    this.stopWatching();
+    this.pendingConsent = null;
+    this.handoffPhase = 'idle';
+    this.handoffRun = undefined;
+    this.saving = false;
+    this.idempotencyKey = newIdempotencyKey();
+  }
+
+  // ------------------------------------------------------------------ state transitions
+
+  private dispatch(action: JourneyAction): void {
+    const before = this.journey;
+    const after = reduceJourney(before, action, this.config);
+    if (after === before) return;
+    this.journey = after;
+    if (after.step !== before.step || after.index !== before.index || after.finished !== before.finished) {
+      this.focusOnUpdate = true;
+      this.announceStep();
+      if (after.step !== 'handoff') this.stopWatching();
+      if (after.step === 'handoff' && before.step !== 'handoff') this.handoffPhase = 'idle';
+      if (after.step === 'error' && after.error) {
+        const message = errorMessage(after.error, this.textValues());
+        this.emit('ck-error', { error: after.error, message, userRecoverable: after.error.userRecoverable });
+      }
+      if (after.finished && !before.finished) {
+        this.clearSnapshot();
+        this.emit('ck-finish', { connections: [...after.connections], consent: this.consent });
+      }
+    }
+    if (after.closed && !before.closed) {
+      this.stopWatching();
+      this.emit('ck-close', { step: after.step, incomplete: !after.finished });
+    }
+  }
+
+  private fail(error: LinkError): void {
+    this.dispatch({ type: 'fail', error });
+  }
+
+  private apiError(code: LinkError['code'], error: unknown): LinkError {
+    const summary = summarizeError(error);
+    return {
+      code,
+      statusCode: summary.status,
+      description: summary.message,
+      correlationId: summary.correlationId,
+      userRecoverable: summary.status === undefined || summary.status === 409 || summary.retryable,
+    };
+  }
+
+  // ------------------------------------------------------------------ text
+
+  private textValues(): TextValues {
+    const platformName =
+      this.journey.integration?.name ??
+      this.knownConnections.find((c) => c.id === this.journey.connectionId)?.platformName ??
+      '';
+    return {
+      companyName: this.companyName || msg('your business'),
+      platformName,
+      clientName: this.clientName || msg('We'),
+    };
+  }
+
+  private t(key: LinkTextKey): string {
+    return linkText(key, this.text, this.textValues());
+  }
+
+  private stepTitle(): string {
+    const j = this.journey;
+    switch (j.step) {
+      case 'landing':
+        return this.t('landing.title');
+      case 'picker': {
+        const key = currentSourceType(j, this.config);
+        return key ? this.t(pickerTitleKey(key)) : '';
+      }
+      case 'consent':
+        return this.t(this.config.mode === 'additional-consent' ? 'additionalConsent.title' : 'consent.title');
+      case 'handoff':
+        return this.t('handoff.title');
+      case 'syncing':
+        return this.t('syncing.title');
+      case 'success':
+        if (j.finished) return this.t('finish.title');
+        return this.config.mode === 'additional-consent' ? msg('Your consent is recorded') : this.t('success.title');
+      case 'error':
+        return this.t('error.title');
+    }
+  }
+
+  private announceStep(): void {
+    this.announcement = '';
+    const title = this.stepTitle();
+    void this.updateComplete.then(() => {
+      this.announcement = title;
+    });
+  }
+
+  // ------------------------------------------------------------------ redirect results
+
+  private snapshotKey(): string | null {
+    return this.companyId ? `${SNAPSHOT_PREFIX}${this.companyId}` : null;
+  }
+
+  private saveSnapshot(): void {
+    const key = this.snapshotKey();
+    if (!key) return;
+    try {
+      sessionStorage.setItem(key, JSON.stringify(snapshotJourney(this.journey, this.companyId!, this.consent?.id ?? null)));
+    } catch {
+      // Storage may be unavailable (privacy mode): the journey then resumes from the result alone.
+    }
+  }
+
+  private readSnapshot(): ReturnType<typeof snapshotJourney> | null {
+    const key = this.snapshotKey();
+    if (!key) return null;
+    try {
+      const value = JSON.parse(sessionStorage.getItem(key) ?? 'null') as unknown;
+      return isJourneySnapshot(value) && value.companyId === this.companyId ? value : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private clearSnapshot(): void {
+    const key = this.snapshotKey();
+    try {
+      if (key) sessionStorage.removeItem(key);
+    } catch {
+      // ignore
+    }
+  }
+
+  /** Takes the provider's answer from `redirectResult` (or the URL with `handle-redirect`) once. */
+  private consumeRedirect(): void {
+    let result = this.redirectResult ?? null;
+    if (!result && this.handleRedirect && typeof location !== 'undefined') {
+      result = parseLinkResult(new URLSearchParams(location.search));
+      if (result) {
+        // Clean the URL so that a reload does not replay the answer.
+        const url = new URL(location.href);
+        for (const name of ['statusCode', 'companyId', 'connectionId', 'platform', 'sourceType', 'error', 'error_description', 'statusText'])
+          url.searchParams.delete(name);
+        history.replaceState(history.state, '', url);
+      }
+    }
+    if (!result || result === this.consumedResult) return;
+    if (result.companyId && this.companyId && result.companyId !== this.companyId) return;
+    this.consumedResult = result;
+    const j = this.journey;
+    const forThisHandoff = j.step === 'handoff' && (!result.connectionId || !j.connectionId || result.connectionId === j.connectionId);
+    if (!forThisHandoff) {
+      const snapshot = this.readSnapshot();
+      if (snapshot) {
+        this.journey = restoreJourney(snapshot, this.config, this.knownConnections);
+        this.consent =
+          (snapshot.consentId && this.knownConsents.find((c) => c.id === snapshot.consentId)) || this.consent;
+      } else {
+        // No stored journey (another tab, storage off): resume at the hand-off of the connection in the result.
+        const known = result.connectionId ? this.knownConnections.find((c) => c.id === result!.connectionId) : undefined;
+        const integration: Integration | null = known
+          ? { key: known.integrationKey ?? '', name: known.platformName, logoUrl: known.linkUrl, enabled: true, sourceType: known.sourceType }
+          : null;
+        const index = Math.max(0, known ? this.config.plan.indexOf(KEY_OF_SOURCE_TYPE[known.sourceType] ?? 'accounting') : 0);
+        this.journey = { ...initialJourney(this.config), step: 'handoff', index, consentGiven: true, integration, connectionId: result.connectionId };
+      }
+    }
+    this.clearSnapshot();
+    this.handleResult(result);
+  }
+
+  private handleResult(result: LinkResult): void {
+    this.stopWatching();
+    this.closePopup();
+    this.dispatch({ type: 'providerResult', result });
+    if (result.ok && this.journey.step === 'syncing') void this.afterConnected(result.connectionId);
+  }
+
+  /** The connection is authorised: fetch it, report it, and add it to the consent. */
+  private async afterConnected(connectionId: string): Promise<void> {
+    const client = this.client;
+    const companyId = this.companyId;
+    const generation = this.generation;
+    let connection: Connection | undefined = this.knownConnections.find((c) => c.id === connectionId);
+    if (client && companyId) {
+      try {
+        connection = await client.connections.get(companyId, connectionId);
+      } catch {
+        // Keep what we know; the sync step still shows progress.
+      }
+    }
+    if (generation !== this.generation || !connection) return;
+    if (this.context) {
+      this.context = { ...this.context, connections: [...this.context.connections.filter((c) => c.id !== connection.id), connection] };
+    }
+    this.dispatch({ type: 'connected', connection });
+    this.emit('ck-connection', { connection });
+    // A consent recorded before this connection existed: add the connection to it.
+    if (client && companyId && this.consent && !this.consent.connectionIds.includes(connection.id)) {
+      try {
+        const amended = await client.consents.amend(companyId, this.consent.id, { connectionIds: [...this.consent.connectionIds, connection.id] });
+        if (generation === this.generation) this.consent = amended;
+      } catch {
+        // The connection works; the consent keeps its data types and is amended at the next change.
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ step handlers
+
+  private onStart(): void {
+    this.dispatch({ type: 'start' });
+  }
+
+  private onIntegrationSelect(event: CustomEvent<{ integration: Integration }>): void {
+    this.idempotencyKey = newIdempotencyKey();
+    this.dispatch({ type: 'select', integration: event.detail.integration });
+  }
+
+  private async onConsentConfirm(event: CustomEvent<{ productIdentifier?: string; dataTypes: DataTypesBySourceType; noticeText: string }>): Promise<void> {
+    const { dataTypes, noticeText } = event.detail;
+    if (this.config.mode === 'journey') {
+      this.pendingConsent = { dataTypes, noticeText };
+      this.dispatch({ type: 'consentGiven' });
+      return;
+    }
+    // Additional consent: record it now, no sign-in.
+    const client = this.client;
+    const companyId = this.companyId;
+    const productIdentifier = this.currentProduct?.identifier ?? this.productIdentifier ?? event.detail.productIdentifier;
+    if (!client || !companyId || !productIdentifier) {
+      // Controlled: the host records the consent (it heard ck-consent-confirm); the journey moves on.
+      this.dispatch({ type: 'consentGiven' });
+      return;
+    }
+    if (this.saving) return;
+    this.saving = true;
+    const generation = this.generation;
+    try {
+      const linked = this.knownConnections.filter((c) => c.status === 'Linked').map((c) => c.id);
+      const record = this.consent
+        ? await client.consents.amend(companyId, this.consent.id, { dataTypes, noticeText, connectionIds: [...new Set([...this.consent.connectionIds, ...linked])] })
+        : await client.consents.grant(companyId, {
+            productIdentifier,
+            dataTypes,
+            connectionIds: linked,
+            noticeText,
+            language: this.locale.lang || this.locale.locale,
+            collectionMethod: 'additional-consent',
+          });
+      if (generation !== this.generation) return;
+      this.consent = record;
+      this.emit('ck-consent', { consent: record, noticeText });
+      this.dispatch({ type: 'consentGiven' });
+    } catch (error) {
+      if (generation === this.generation) this.fail(this.apiError('consent_failed', error));
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private onConsentDecline(): void {
+    this.dispatch({ type: 'consentDeclined' });
+  }
+
+  /**
+   * "Continue to <platform>": opens the window first (inside the click, so popup blockers allow it), then creates
+   * the connection (idempotent), records the consent and points the window at the sign-in page.
+   */
+  private onContinueToProvider(): void {
+    if (this.handoffRun) return;
+    const integration = this.journey.integration;
+    if (!integration || !this.client || !this.companyId) return;
+    let popup: Window | null = null;
+    if (this.handoff === 'popup') {
+      popup = this.openWindow('about:blank');
+      if (!popup) {
+        this.fail({ code: 'popup_blocked', userRecoverable: true });
+        return;
+      }
+    }
+    this.popup = popup;
+    this.handoffPhase = 'starting';
+    this.handoffRun = this.startHandoff(integration).finally(() => {
+      this.handoffRun = undefined;
+    });
+  }
+
+  private async startHandoff(integration: Integration): Promise<void> {
+    const client = this.client!;
+    const companyId = this.companyId!;
+    const generation = this.generation;
+    let connection: Connection;
+    try {
+      const existing = this.journey.connectionId
+        ? (this.knownConnections.find((c) => c.id === this.journey.connectionId) ?? (await client.connections.get(companyId, this.journey.connectionId)))
+        : null;
+      connection = existing ?? (await client.connections.create(companyId, { platformKey: integration.key }, { idempotencyKey: this.idempotencyKey }));
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.closePopup();
+      this.fail(this.apiError('connection_failed', error));
+      return;
+    }
+    if (generation !== this.generation) return;
+    const isNew = this.journey.connectionId !== connection.id;
+    this.dispatch({ type: 'connectionCreated', connectionId: connection.id });
+    if (this.context && isNew) this.context = { ...this.context, connections: [...this.context.connections, connection] };
+    if (isNew) this.emit('ck-connection-started', { integration, connectionId: connection.id, connection });
+
+    if (this.pendingConsent) {
+      const productIdentifier = this.currentProduct?.identifier ?? this.productIdentifier;
+      if (productIdentifier) {
+        try {
+          const { dataTypes, noticeText } = this.pendingConsent;
+          const record = this.consent
+            ? await client.consents.amend(companyId, this.consent.id, { dataTypes, noticeText, connectionIds: [...new Set([...this.consent.connectionIds, connection.id])] })
+            : await client.consents.grant(companyId, {
+                productIdentifier,
+                dataTypes,
+                connectionIds: [connection.id],
+                noticeText,
+                language: this.locale.lang || this.locale.locale,
+                collectionMethod: 'web-form',
+              });
+          if (generation !== this.generation) return;
+          this.consent = record;
+          this.pendingConsent = null;
+          this.emit('ck-consent', { consent: record, noticeText });
+        } catch (error) {
+          if (generation !== this.generation) return;
+          this.closePopup();
+          this.fail(this.apiError('consent_failed', error));
+          return;
+        }
+      }
+    }
+
+    const linkUrl = safeHttpUrl(connection.linkUrl);
+    if (!linkUrl) {
+      this.closePopup();
+      this.fail({ code: 'invalid_request', description: 'The connection has no usable linkUrl.', connectionId: connection.id, userRecoverable: false });
+      return;
+    }
+    if (this.handoff === 'redirect') {
+      this.saveSnapshot();
+      this.navigate(linkUrl);
+      return;
+    }
+    if (this.popup && !this.popup.closed) {
+      try {
+        this.popup.location.href = linkUrl;
+      } catch {
+        this.popup = this.openWindow(linkUrl);
+      }
+    } else {
+      this.popup = this.openWindow(linkUrl);
+    }
+    if (!this.popup) {
+      this.fail({ code: 'popup_blocked', connectionId: connection.id, userRecoverable: true });
+      return;
+    }
+    this.handoffPhase = 'waiting';
+    this.watch(connection.id);
+  }
+
+  /** Opens the provider's page in a popup window; override to customise (tests, native shells). */
+  protected openWindow(url: string): Window | null {
+    return window.open(url, 'ck-link-signin', 'popup,width=520,height=720');
+  }
+
+  /** Sends the whole page to the provider (redirect mode); override to customise. */
+  protected navigate(url: string): void {
+    window.location.assign(url);
+  }
+
+  private closePopup(): void {
+    try {
+      if (this.popup && !this.popup.closed) this.popup.close();
+    } catch {
+      // ignore
+    }
+    this.popup = null;
+  }
+
+  // ------------------------------------------------------------------ following the sign-in window
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    if (event.origin !== window.location.origin) return;
+    const data = event.data as { type?: unknown; search?: unknown } | null;
+    if (!data || data.type !== 'ck-link-result' || typeof data.search !== 'string') return;
+    const result = parseLinkResult(new URLSearchParams(data.search));
+    if (result && this.journey.step === 'handoff') this.handleResult(result);
+  };
+
+  private watch(connectionId: string): void {
+    this.stopWatching();
+    window.addEventListener('message', this.onMessage);
+    this.lastConnectionCheck = Date.now();
+    this.watchTimer = setInterval(() => void this.checkSignIn(connectionId), 400);
+  }
+
+  private stopWatching(): void {
+    clearInterval(this.watchTimer);
+    this.watchTimer = undefined;
+    window.removeEventListener('message', this.onMessage);
+  }
+
+  private checking = false;
+
+  private async checkSignIn(connectionId: string): Promise<void> {
+    if (this.checking || this.journey.step !== 'handoff' || this.journey.connectionId !== connectionId) return;
+    // The popup came back to a same-origin redirect page: read the answer from its URL.
+    const popup = this.popup;
+    try {
+      const href = popup && !popup.closed ? popup.location.href : '';
+      if (href && href !== 'about:blank') {
+        const result = parseLinkResult(new URL(href).searchParams);
+        if (result) {
+          this.handleResult(result);
+          return;
+        }
+      }
+    } catch {
+      // Cross-origin (still on the provider's page): keep waiting.
+    }
+    const closed = !popup || popup.closed;
+    if (!closed && Date.now() - this.lastConnectionCheck < this.pollInterval) return;
+    this.lastConnectionCheck = Date.now();
+    const client = this.client;
+    const companyId = this.companyId;
+    if (!client || !companyId) return;
+    this.checking = true;
+    try {
+      const connection = await client.connections.get(companyId, connectionId);
+      if (this.journey.step !== 'handoff' || this.journey.connectionId !== connectionId) return;
+      if (connection.status === 'Linked') {
+        this.handleResult({
+          ok: true,
+          statusCode: 200,
+          companyId,
+          connectionId,
+          platform: connection.integrationKey ?? '',
+          sourceType: connection.sourceType,
+        });
+      } else if (closed) {
+        this.stopWatching();
+        this.popup = null;
+        this.fail({ code: 'popup_closed', connectionId, userRecoverable: true });
+      }
+    } catch {
+      // Network trouble: try again on the next tick.
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  private reopen(): void {
+    const connection = this.knownConnections.find((c) => c.id === this.journey.connectionId);
+    const url = safeHttpUrl(connection?.linkUrl);
+    if (!url) return;
+    const popup = this.openWindow(url);
+    if (popup) {
+      this.popup = popup;
+      this.watch(connection!.id);
+    } else {
+      this.fail({ code: 'popup_blocked', connectionId: connection!.id, userRecoverable: true });
+    }
+  }
+
+  /** "Continue in this window" after a blocked popup. */
+  private continueHere(): void {
+    this.handoff = 'redirect';
+    this.dispatch({ type: 'retry' });
+  }
+
+  private async chooseAnother(): Promise<void> {
+    const { connectionId } = this.journey;
+    const client = this.client;
+    const companyId = this.companyId;
+    this.dispatch({ type: 'chooseAnother' });
+    this.idempotencyKey = newIdempotencyKey();
+    // Remove the abandoned connection (never authorised), so it does not linger or block another accounting one.
+    const abandoned = connectionId ? this.knownConnections.find((c) => c.id === connectionId) : undefined;
+    if (client && companyId && connectionId && (!abandoned || abandoned.status === 'PendingAuth')) {
+      try {
+        const current = await client.connections.get(companyId, connectionId);
+        if (current.status === 'PendingAuth') {
+          await client.connections.delete(companyId, connectionId);
+          if (this.context) this.context = { ...this.context, connections: this.context.connections.filter((c) => c.id !== connectionId) };
+          this.requestUpdate();
+        }
+      } catch {
+        // Best effort.
+      }
+    }
+  }
+
+  private onSyncComplete(): void {
+    this.dispatch({ type: 'syncComplete' });
+  }
+
+  // ------------------------------------------------------------------ exit
+
+  private onCloseClick(): void {
+    this.dispatch({ type: 'requestClose' });
+  }
+
+  private onExitDialogClose(event: CustomEvent<DialogCloseDetail>): void {
+    event.stopPropagation();
+    if (!this.journey.confirmingExit) return;
+    this.dispatch({ type: event.detail.returnValue === 'confirm' ? 'confirmClose' : 'cancelClose' });
+    if (this.journey.closed) this.closePopup();
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  private heading(text: string): TemplateResult {
+    return html`<h2 part="heading" tabindex="-1">${text}</h2>`;
+  }
+
+  private sourceOptions(key: LinkSourceTypeKey | null) {
+    return key ? this.sourceTypes?.[key] : undefined;
+  }
+
+  private allowedIntegrations(key: LinkSourceTypeKey | null): string[] | undefined {
+    const options = this.sourceOptions(key);
+    const a = options?.enableIntegrations;
+    const b = options?.allowedIntegrations;
+    if (a && b) return a.filter((k) => b.includes(k));
+    return a ?? b;
+  }
+
+  /** The data types asked for: per source type, the option's `dataTypes`, else the product's. */
+  private requestedDataTypes(): DataTypesBySourceType {
+    const product = this.currentProduct;
+    const result: DataTypesBySourceType = {};
+    const keys = this.config.mode === 'additional-consent'
+      ? (Object.keys(product?.dataTypes ?? {}) as string[]).map((st) => KEY_OF_SOURCE_TYPE[st]).filter((k): k is LinkSourceTypeKey => k !== undefined)
+      : this.config.plan;
+    for (const key of keys) {
+      const sourceType = SOURCE_TYPE_OF_KEY[key];
+      const types: DataType[] | undefined = this.sourceTypes?.[key]?.dataTypes ?? product?.dataTypes[sourceType];
+      if (types?.length) result[sourceType] = [...types];
+    }
+    return result;
+  }
+
+  /** Data types the company already shares (active consents of any product), for the additional-consent view. */
+  private sharedDataTypes(): DataTypesBySourceType {
+    const result: Record<string, Set<DataType>> = {};
+    for (const consent of this.knownConsents) {
+      if (consent.status !== 'Active') continue;
+      for (const [sourceType, types] of Object.entries(consent.dataTypes)) {
+        const set = (result[sourceType] ??= new Set());
+        for (const t of types ?? []) set.add(t);
+      }
+    }
+    return Object.fromEntries(Object.entries(result).map(([k, v]) => [k, [...v]])) as DataTypesBySourceType;
+  }
+
+  private renderLanding(): TemplateResult {
+    const plan = this.config.mode === 'journey' ? this.config.plan : [];
+    return html`<div class="step" part="step step-landing">
+      ${this.heading(this.t('landing.title'))}
+      <p>${this.t('landing.subtitle')}</p>
+      ${plan.length
+        ? html`<ul class="plain">
+            ${plan.map(
+              (key) => html`<li>
+                ${icon('check', 'icon success-mark')}
+                <span>${this.planItemLabel(key)}</span>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <p class="muted">${icon('lock', 'icon')} ${msg('Your data is shared securely, and only with your consent.')}</p>
+      <div class="actions">
+        <button type="button" class="button primary" part="primary-button" @click=${this.onStart}>${this.t('landing.start')}</button>
+      </div>
+    </div>`;
+  }
+
+  private planItemLabel(key: LinkSourceTypeKey): string {
+    const optional = this.config.optional.has(key);
+    switch (key) {
+      case 'accounting':
+        return optional ? msg('Connect your accounting software (optional)') : msg('Connect your accounting software');
+      case 'banking':
+        return optional ? msg('Connect your bank accounts (optional)') : msg('Connect your bank accounts');
+      case 'commerce':
+        return optional ? msg('Connect your online store (optional)') : msg('Connect your online store');
+    }
+  }
+
+  private renderPicker(): TemplateResult {
+    const key = currentSourceType(this.journey, this.config);
+    const sourceType = key ? SOURCE_TYPE_OF_KEY[key] : undefined;
+    const optional = key ? this.config.optional.has(key) : false;
+    return html`<div class="step" part="step step-picker">
+      ${this.heading(this.stepTitle())}
+      <ck-integration-picker
+        part="picker"
+        .client=${this.client}
+        .companyId=${this.companyId}
+        .sourceTypes=${sourceType ? [sourceType] : undefined}
+        .allowedIntegrations=${this.allowedIntegrations(key)}
+        .integrations=${this.integrations}
+        .connections=${this.knownConnections}
+        @ck-integration-select=${this.onIntegrationSelect}
+      ></ck-integration-picker>
+      ${optional
+        ? html`<div class="actions">
+            <button type="button" class="button link" part="secondary-button" @click=${() => this.dispatch({ type: 'skip' })}>
+              ${this.t('picker.skip')}
+            </button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderConsent(): TemplateResult {
+    const additional = this.config.mode === 'additional-consent';
+    const product = this.currentProduct;
+    return html`<div class="step" part="step step-consent">
+      ${this.heading(this.stepTitle())}
+      <ck-consent-confirmation
+        part="consent"
+        .client=${this.client}
+        .companyId=${this.companyId}
+        .productIdentifier=${product?.identifier ?? this.productIdentifier}
+        .product=${product ?? undefined}
+        .clientName=${this.clientName}
+        .dataTypes=${this.requestedDataTypes()}
+        .sharedDataTypes=${additional ? this.sharedDataTypes() : undefined}
+        .mode=${additional ? 'additional' : 'default'}
+        ?busy=${this.saving}
+        @ck-consent-confirm=${this.onConsentConfirm}
+        @ck-consent-decline=${this.onConsentDecline}
+      ></ck-consent-confirmation>
+      ${this.saving ? html`<p class="muted" role="status">${msg('Saving your consent…')}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderHandoff(): TemplateResult {
+    const integration = this.journey.integration;
+    const name = this.textValues().platformName;
+    const waiting = this.handoffPhase === 'waiting';
+    return html`<div class="step" part="step step-handoff">
+      ${this.heading(this.t('handoff.title'))}
+      <div class="platform">
+        <ck-logo size="large" decorative .name=${name} .src=${integration?.logoUrl} .client=${this.client} platform-key=${integration?.key || nothing}></ck-logo>
+        <p>${this.t('handoff.body')}</p>
+      </div>
+      ${waiting
+        ? html`<div class="waiting" part="waiting">
+            ${icon('clock', 'icon')}
+            <span>${msg(str`Waiting for you to finish signing in to ${name} in the other window…`)}</span>
+          </div>
+          <div class="actions">
+            <button type="button" class="button" part="secondary-button" @click=${this.reopen}>${msg('Reopen the sign-in window')}</button>
+          </div>`
+        : this.connectedMode
+          ? html`<div class="actions">
+              <button
+                type="button"
+                class="button primary"
+                part="primary-button"
+                ?disabled=${this.handoffPhase === 'starting'}
+                aria-busy=${this.handoffPhase === 'starting' ? 'true' : 'false'}
+                @click=${this.onContinueToProvider}
+              >
+                ${icon('external', 'icon')} ${msg(str`Continue to ${name}`)}
+              </button>
+            </div>
+            ${this.handoffPhase === 'starting' ? html`<p class="muted" role="status">${msg('Preparing a secure connection…')}</p>` : nothing}`
+          : html`<div class="waiting" part="waiting">${icon('clock', 'icon')}<span>${msg(str`Waiting for the sign-in to ${name} to finish…`)}</span></div>`}
+    </div>`;
+  }
+
+  private renderSyncing(): TemplateResult {
+    const key = currentSourceType(this.journey, this.config);
+    const dataTypes = key ? this.requestedDataTypes()[SOURCE_TYPE_OF_KEY[key]] : undefined;
+    return html`<div class="step" part="step step-syncing">
+      ${this.heading(this.t('syncing.title'))}
+      <ck-sync-status
+        part="sync-status"
+        .client=${this.client}
+        .companyId=${this.companyId}
+        .dataTypes=${dataTypes}
+        @ck-sync-complete=${this.onSyncComplete}
+      ></ck-sync-status>
+      <p class="muted">${msg('You can carry on: fetching continues in the background.')}</p>
+      <div class="actions">
+        <button type="button" class="button primary" part="primary-button" @click=${this.onSyncComplete}>${msg('Continue')}</button>
+      </div>
+    </div>`;
+  }
+
+  private renderSuccess(): TemplateResult {
+    const j = this.journey;
+    const key = currentSourceType(j, this.config);
+    if (j.finished) {
+      return html`<div class="step" part="step step-finish">
+        ${this.heading(this.t('finish.title'))}
+        ${j.connections.length
+          ? html`<p>${msg('You connected:')}</p>
+              <ul class="plain">
+                ${j.connections.map((c) => html`<li>${icon('check', 'icon success-mark')}<span>${c.platformName}</span></li>`)}
+              </ul>`
+          : nothing}
+        ${this.consent ? html`<p class="muted">${msg('Your consent is recorded. You can review or withdraw it at any time.')}</p>` : nothing}
+        ${this.nonModal
+          ? nothing
+          : html`<div class="actions">
+              <button type="button" class="button primary" part="primary-button" @click=${this.onCloseClick}>${msg('Close')}</button>
+            </div>`}
+      </div>`;
+    }
+    if (this.config.mode === 'additional-consent') {
+      return html`<div class="step" part="step step-success">
+        ${this.heading(this.stepTitle())}
+        <p>${msg('Thank you. No need to sign in again: the data you agreed to share will be used from now on.')}</p>
+        <div class="actions">
+          <button type="button" class="button primary" part="primary-button" @click=${() => this.dispatch({ type: 'continue' })}>${msg('Done')}</button>
+        </div>
+      </div>`;
+    }
+    const another = connectAnotherLabel(key);
+    const more = hasNextSourceType(j, this.config);
+    return html`<div class="step" part="step step-success">
+      ${this.heading(this.t('success.title'))}
+      <p>${this.t('success.body')}</p>
+      <div class="actions">
+        ${another
+          ? html`<button type="button" class="button" part="secondary-button" @click=${() => this.dispatch({ type: 'connectAnother' })}>
+              ${icon('plus', 'icon')} ${another}
+            </button>`
+          : nothing}
+        <button type="button" class="button primary" part="primary-button" @click=${() => this.dispatch({ type: 'continue' })}>
+          ${more ? msg('Continue') : msg('Done')}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private renderErrorStep(): TemplateResult {
+    const error = this.journey.error!;
+    const message = errorMessage(error, this.textValues());
+    const canChoose = this.config.mode === 'journey' && (this.journey.retryStep === 'handoff' || this.journey.retryStep === 'picker');
+    return html`<div class="step" part="step step-error">
+      ${this.heading(this.t('error.title'))}
+      <div class="error-box" part="error">
+        <p>${message}</p>
+        ${error.correlationId ? html`<p class="muted">${msg(str`Reference: ${error.correlationId}`)}</p>` : nothing}
+        <p class="muted">${msg(str`Error code: ${error.code}`)}</p>
+      </div>
+      <div class="actions">
+        ${error.code === 'popup_blocked'
+          ? html`<button type="button" class="button" part="secondary-button" @click=${this.continueHere}>${msg('Continue in this window')}</button>`
+          : nothing}
+        ${error.userRecoverable
+          ? html`${canChoose
+                ? html`<button type="button" class="button" part="secondary-button" @click=${() => void this.chooseAnother()}>
+                    ${msg('Choose another')}
+                  </button>`
+                : nothing}
+              <button type="button" class="button primary" part="primary-button" @click=${() => this.dispatch({ type: 'retry' })}>
+                ${msg('Try again')}
+              </button>`
+          : html`<button type="button" class="button primary" part="primary-button" @click=${this.onCloseClick}>${msg('Close')}</button>`}
+      </div>
+    </div>`;
+  }
+
+  private renderStep(): unknown {
+    if (this.connectedMode && !this.context) {
+      if (this.load.status === TaskStatus.ERROR)
+        return html`<div class="step" part="step step-error">
+          ${renderError(this.load.error, () => void this.load.run(), msg('We could not load what is needed to start'))}
+        </div>`;
+      return renderLoading(msg('Getting things ready…'));
+    }
+    switch (this.journey.step) {
+      case 'landing':
+        return this.renderLanding();
+      case 'picker':
+        return this.renderPicker();
+      case 'consent':
+        return this.renderConsent();
+      case 'handoff':
+        return this.renderHandoff();
+      case 'syncing':
+        return this.renderSyncing();
+      case 'success':
+        return this.renderSuccess();
+      case 'error':
+        return this.renderErrorStep();
+    }
+  }
+
+  protected override render(): unknown {
+    const logo = safeHttpUrl(this.clientLogoUrl);
+    return html`<div class="base" part="base" dir=${this.locale.dir}>
+      <div role="status" aria-live="polite" class="visually-hidden" part="announcer">${this.announcement}</div>
+      <header class="top" part="header">
+        <div class="brand">
+          ${this.clientName || logo
+            ? html`<ck-logo size="small" decorative .name=${this.clientName} .src=${logo}></ck-logo><span>${this.clientName}</span>`
+            : nothing}
+        </div>
+        ${this.nonModal
+          ? nothing
+          : html`<button type="button" class="button close" part="close-button" aria-label=${msg('Close')} @click=${this.onCloseClick}>
+              ${icon('close', 'icon')}
+            </button>`}
+      </header>
+      ${this.journey.closed ? html`<p class="muted">${msg('You left the journey.')}</p>` : this.renderStep()}
+      <ck-dialog
+        part="exit-dialog"
+        variant="confirm"
+        tone="danger"
+        .open=${this.journey.confirmingExit}
+        .heading=${this.t('exit.title')}
+        .confirmLabel=${msg('Leave')}
+        .cancelLabel=${msg('Stay')}
+        @ck-dialog-close=${this.onExitDialogClose}
+        ><p>${this.t('exit.body')}</p></ck-dialog
+      >
+    </div>`;
+  }
+}
