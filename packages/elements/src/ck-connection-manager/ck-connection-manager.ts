@@ -147,8 +147,8 @@ export class CkConnectionManager extends CkElement {
   private readonly locale = new LocaleController(this);
   private pollTimer?: ReturnType<typeof setTimeout>;
   private polling = false;
-  /** Connections whose reconnect sign-in is open: keep polling until they are Linked. */
-  private reconnecting = new Set<string>();
+  /** Connections whose reconnect sign-in window is open: keep polling until they are Linked or it closes. */
+  private reconnecting = new Map<string, Window>();
   /** Bumped when the company or client changes: late responses for the old one are dropped. */
   private generation = 0;
 
@@ -254,9 +254,14 @@ export class CkConnectionManager extends CkElement {
       if (generation !== this.generation || !this.loaded) return;
       const before = new Map(this.loaded.connections.map((c) => [c.id, c.status]));
       for (const c of connections) {
-        if (this.reconnecting.has(c.id) && c.status === 'Linked') {
+        const popup = this.reconnecting.get(c.id);
+        if (!popup) continue;
+        if (c.status === 'Linked') {
           this.reconnecting.delete(c.id);
           if (before.get(c.id) !== 'Linked') this.announce(msg(str`${c.platformName} is connected again.`));
+        } else if (popup.closed) {
+          this.reconnecting.delete(c.id);
+          this.announce(msg(str`${c.platformName} was not reconnected: the sign-in window was closed.`));
         }
       }
       this.loaded = { ...this.loaded, connections, dataStatus };
@@ -401,7 +406,8 @@ export class CkConnectionManager extends CkElement {
       window.location.assign(linkUrl);
       return;
     }
-    this.reconnecting.add(connection.id);
+    // Connected mode follows the sign-in by polling; in controlled mode the host updates `connections`.
+    if (this.connected) this.reconnecting.set(connection.id, popup);
     this.announce(msg(str`Sign in to ${connection.platformName} in the new window to reconnect.`));
     this.requestUpdate();
   }
