@@ -22,7 +22,7 @@ export const linkStyles = css`
     box-shadow: none;
     padding: 0;
   }
-  header.top {
+  .top {
     display: flex;
     align-items: center;
     justify-content: space-between;

@@ -1129,7 +1129,7 @@ export class CkLink extends CkElement {
     const logo = safeHttpUrl(this.clientLogoUrl);
     return html`<div class="base" part="base" dir=${this.locale.dir}>
       <div role="status" aria-live="polite" class="visually-hidden" part="announcer">${this.announcement}</div>
-      <header class="top" part="header">
+      <div class="top" part="header">
         <div class="brand">
           ${this.clientName || logo
             ? html`<ck-logo size="small" decorative .name=${this.clientName} .src=${logo}></ck-logo><span>${this.clientName}</span>`
@@ -1140,7 +1140,7 @@ export class CkLink extends CkElement {
           : html`<button type="button" class="button close" part="close-button" aria-label=${msg('Close')} @click=${this.onCloseClick}>
               ${icon('close', 'icon')}
             </button>`}
-      </header>
+      </div>
       ${this.journey.closed ? html`<p class="muted">${msg('You left the journey.')}</p>` : this.renderStep()}
       <ck-dialog
         part="exit-dialog"
