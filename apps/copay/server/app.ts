@@ -405,7 +405,15 @@ export function createApp(options: CopayOptions): Express {
     else if (error instanceof GatewayError) {
       if (error.status === 403) body = errorBody(403, error.body?.error ?? 'The data is not shared with Copay.');
       else body = errorBody(502, 'The financial data service did not answer as expected. Try again in a moment.');
-    } else if (isBodyParserError(error)) body = errorBody(error.status, error.status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.');
+    } else if (isClientHttpError(error)) {
+      const messages: Record<number, string> = {
+        400: 'The request body is not valid JSON.',
+        404: 'Not found.',
+        413: 'The request body is too large.',
+        415: 'Send the request body as application/json.',
+      };
+      body = errorBody(error.status, messages[error.status] ?? 'The request could not be handled.');
+    }
     else {
       console.error(`[copay] ${req.method} ${req.path}:`, error instanceof Error ? error.message : error);
       body = errorBody(500, 'Something went wrong on our side. Try again in a moment.');
@@ -415,6 +423,9 @@ export function createApp(options: CopayOptions): Express {
   return app;
 }
 
-function isBodyParserError(error: unknown): error is { status: number; type: string } {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';
+/** Errors of body-parser, serve-static and friends (http-errors): a 4xx to pass on as it is. */
+function isClientHttpError(error: unknown): error is { status: number } {
+  if (typeof error !== 'object' || error === null || !('status' in error)) return false;
+  const status = (error as { status: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -46,15 +46,16 @@ async function frontend(): Promise<RequestHandler[]> {
     await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
   }
   const indexHtml = await readFile(resolve(dist, 'index.html'), 'utf8');
-  const page: RequestHandler = (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+  const router = express.Router();
+  // Hashed file names: cached for a year; a missing asset is a 404, never the page.
+  router.use('/assets', express.static(resolve(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use(express.static(dist, { index: false }));
+  router.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.status(200).type('html').send(indexHtml);
-  };
-  return [
-    express.static(dist, { index: false, maxAge: '1h', setHeaders: (res, path) => path.includes('/assets/') && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }),
-    page,
-  ];
+  });
+  return [router];
 }
 
 const app = createApp({

@@ -13,6 +13,7 @@ const ROUTES: Record<string, () => Promise<{ render: () => Promise<void> | void 
   '/apply/sync': () => import('./pages/sync.js'),
   '/application': () => import('./pages/application.js'),
   '/connections': () => import('./pages/connections.js'),
+  '/connections/add': () => import('./pages/connections-add.js'),
 };
 
 function markCurrentNav(path: string): void {
