@@ -263,6 +263,11 @@ export class CkLink extends CkElement {
     return this.journey.step;
   }
 
+  /** Whether leaving now would lose progress (e.g. to warn in `beforeunload`). */
+  get inProgress(): boolean {
+    return isInProgress(this.journey);
+  }
+
   // ------------------------------------------------------------------ lifecycle
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -300,6 +305,8 @@ export class CkLink extends CkElement {
 
   /** Starts the journey again from the first step (keeps the loaded data). */
   restart(): void {
+    // Work in flight for the previous journey (a hand-off, a consent) must not land in the new one.
+    this.generation++;
     this.resetTransient();
     const product = this.currentProduct;
     const defaultPlan = product
@@ -348,7 +355,12 @@ export class CkLink extends CkElement {
       }
       if (after.finished && !before.finished) {
         this.clearSnapshot();
-        this.emit('ck-finish', { connections: [...after.connections], consent: this.consent });
+        // Additional consent connects nothing new: report the connections the consent shares.
+        const connections =
+          this.config.mode === 'additional-consent'
+            ? this.knownConnections.filter((c) => c.status === 'Linked')
+            : [...after.connections];
+        this.emit('ck-finish', { connections, consent: this.consent });
       }
     }
     if (after.closed && !before.closed) {
