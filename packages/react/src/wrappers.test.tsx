@@ -1,0 +1,130 @@
+import { act, useState } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CkDialog } from './generated/ck-dialog.js';
+import { CkLogo } from './generated/ck-logo.js';
+import { CkStatusBadge } from './generated/ck-status-badge.js';
+import type {} from './generated/jsx.js';
+
+// React's act() outside a test renderer needs this flag.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let container: HTMLDivElement;
+let root: Root;
+
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  container.remove();
+});
+
+async function render(node: React.ReactNode): Promise<void> {
+  await act(async () => root.render(node));
+}
+
+/** Waits for a Lit element's pending update. */
+async function settled<E extends Element>(el: E | null): Promise<E> {
+  expect(el).not.toBeNull();
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return el!;
+}
+
+describe('generated wrappers', () => {
+  it('registers the elements it wraps', () => {
+    expect(customElements.get('ck-dialog')).toBeDefined();
+    expect(customElements.get('ck-logo')).toBeDefined();
+    expect(customElements.get('ck-status-badge')).toBeDefined();
+  });
+
+  it('CkDialog: sets properties and calls onCkDialogClose with the event detail', async () => {
+    const onClose = vi.fn((event: CustomEvent<{ returnValue: string }>) => event.detail.returnValue);
+    await render(
+      <CkDialog
+        open
+        variant="confirm"
+        heading="Disconnect Xero?"
+        confirmLabel="Disconnect"
+        onCkDialogClose={onClose}
+      >
+        Copay will stop reading your accounts.
+      </CkDialog>,
+    );
+    const dialog = await settled(container.querySelector('ck-dialog'));
+    expect(dialog.open).toBe(true);
+    expect(dialog.confirmLabel).toBe('Disconnect');
+    const confirm = dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!;
+    expect(confirm.textContent?.trim()).toBe('Disconnect');
+    expect(dialog.shadowRoot!.querySelector('h2')?.textContent).toContain('Disconnect Xero?');
+
+    await act(async () => confirm.click());
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(onClose.mock.results[0]?.value).toBe('confirm');
+    expect(onClose.mock.calls[0]?.[0]).toBeInstanceOf(CustomEvent);
+  });
+
+  it('CkLogo: props stay reactive after mount; unsafe logo URLs render a monogram', async () => {
+    function Harness() {
+      const [src, setSrc] = useState('javascript:alert(1)');
+      return (
+        <>
+          <CkLogo name="Xero" src={src} />
+          <button type="button" onClick={() => setSrc('https://example.test/xero.png')}>
+            use https
+          </button>
+        </>
+      );
+    }
+    await render(<Harness />);
+    const logo = await settled(container.querySelector('ck-logo'));
+    expect(logo.shadowRoot!.querySelector('img')).toBeNull();
+    expect(logo.shadowRoot!.querySelector('[part~="monogram"]')?.textContent?.trim()).toBe('X');
+
+    await act(async () => container.querySelector('button')!.click());
+    await settled(logo);
+    expect(logo.src).toBe('https://example.test/xero.png');
+    expect(logo.shadowRoot!.querySelector('img')?.getAttribute('src')).toBe('https://example.test/xero.png');
+    expect(logo.shadowRoot!.querySelector('img')?.getAttribute('alt')).toBe('Xero');
+  });
+
+  it('an element name with markup renders as text', async () => {
+    await render(<CkLogo name={'<img src=x onerror="window.__xss=1">'} />);
+    const logo = await settled(container.querySelector('ck-logo'));
+    expect(logo.shadowRoot!.querySelectorAll('img')).toHaveLength(0);
+    expect((window as { __xss?: number }).__xss).toBeUndefined();
+  });
+});
+
+describe('JSX intrinsic elements (React 19)', () => {
+  it('sets properties on a ck-* tag and listens to on<event-name> props', async () => {
+    const onClose = vi.fn();
+    await render(
+      <>
+        <ck-status-badge status="Linked" />
+        <ck-dialog open variant="confirm" heading="Withdraw consent?" onck-dialog-close={onClose} />
+      </>,
+    );
+    const badge = await settled(container.querySelector('ck-status-badge'));
+    expect(badge.status).toBe('Linked');
+    expect(badge.shadowRoot!.textContent?.trim()).not.toBe('');
+
+    const dialog = await settled(container.querySelector('ck-dialog'));
+    await act(async () =>
+      dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part~="cancel-button"]')!.click(),
+    );
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect((onClose.mock.calls[0]?.[0] as CustomEvent<{ returnValue: string }>).detail.returnValue).toBe(
+      'cancel',
+    );
+  });
+
+  it('CkStatusBadge wrapper renders the status text', async () => {
+    await render(<CkStatusBadge status="Deauthorized" />);
+    const badge = await settled(container.querySelector('ck-status-badge'));
+    expect(badge.shadowRoot!.textContent?.trim().length).toBeGreaterThan(0);
+  });
+});
