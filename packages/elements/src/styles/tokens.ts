@@ -13,10 +13,12 @@ export const tokenStyles: CSSResult = css`
   @layer consent-kit {
     :root {
       --ck-ref-palette-blue-50: #eff6ff;
+      --ck-ref-palette-blue-100: #dbeafe;
       --ck-ref-palette-blue-200: #bfdbfe;
       --ck-ref-palette-blue-300: #93c5fd;
       --ck-ref-palette-blue-700: #1d4ed8;
       --ck-ref-palette-blue-900: #1e3a8a;
+      --ck-ref-palette-blue-950: #172554;
       --ck-ref-palette-neutral-0: #ffffff;
       --ck-ref-palette-neutral-50: #f8fafc;
       --ck-ref-palette-neutral-100: #f1f5f9;
@@ -40,6 +42,14 @@ export const tokenStyles: CSSResult = css`
       --ck-ref-palette-red-300: #fca5a5;
       --ck-ref-palette-red-700: #b91c1c;
       --ck-ref-palette-red-950: #450a0a;
+      --ck-ref-palette-violet-100: #ede9fe;
+      --ck-ref-palette-violet-300: #c4b5fd;
+      --ck-ref-palette-violet-800: #5b21b6;
+      --ck-ref-palette-violet-950: #2e1065;
+      --ck-ref-palette-teal-100: #ccfbf1;
+      --ck-ref-palette-teal-300: #5eead4;
+      --ck-ref-palette-teal-800: #115e59;
+      --ck-ref-palette-teal-950: #042f2e;
       --ck-ref-typeface-plain: system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
       --ck-ref-size-1: 0.25rem;
       --ck-ref-size-2: 0.5rem;
@@ -68,6 +78,19 @@ export const tokenStyles: CSSResult = css`
       --ck-sys-color-danger-container: var(--ck-ref-palette-red-100);
       --ck-sys-color-on-danger-container: var(--ck-ref-palette-red-700);
       --ck-sys-color-scrim: rgb(2 6 23 / 0.5);
+      /* Categorical pairs (monograms, charts): background + text with AA contrast in both themes. */
+      --ck-sys-color-categorical-1: var(--ck-ref-palette-blue-100);
+      --ck-sys-color-on-categorical-1: var(--ck-ref-palette-blue-900);
+      --ck-sys-color-categorical-2: var(--ck-ref-palette-green-100);
+      --ck-sys-color-on-categorical-2: var(--ck-ref-palette-green-800);
+      --ck-sys-color-categorical-3: var(--ck-ref-palette-amber-100);
+      --ck-sys-color-on-categorical-3: var(--ck-ref-palette-amber-800);
+      --ck-sys-color-categorical-4: var(--ck-ref-palette-red-100);
+      --ck-sys-color-on-categorical-4: var(--ck-ref-palette-red-700);
+      --ck-sys-color-categorical-5: var(--ck-ref-palette-violet-100);
+      --ck-sys-color-on-categorical-5: var(--ck-ref-palette-violet-800);
+      --ck-sys-color-categorical-6: var(--ck-ref-palette-teal-100);
+      --ck-sys-color-on-categorical-6: var(--ck-ref-palette-teal-800);
 
       --ck-sys-font-family: var(--ck-ref-typeface-plain);
       --ck-sys-font-size-small: 0.875rem;
@@ -116,6 +139,18 @@ export const tokenStyles: CSSResult = css`
       --ck-sys-color-danger: var(--ck-ref-palette-red-300);
       --ck-sys-color-danger-container: var(--ck-ref-palette-red-950);
       --ck-sys-color-on-danger-container: var(--ck-ref-palette-red-300);
+      --ck-sys-color-categorical-1: var(--ck-ref-palette-blue-950);
+      --ck-sys-color-on-categorical-1: var(--ck-ref-palette-blue-300);
+      --ck-sys-color-categorical-2: var(--ck-ref-palette-green-950);
+      --ck-sys-color-on-categorical-2: var(--ck-ref-palette-green-300);
+      --ck-sys-color-categorical-3: var(--ck-ref-palette-amber-950);
+      --ck-sys-color-on-categorical-3: var(--ck-ref-palette-amber-300);
+      --ck-sys-color-categorical-4: var(--ck-ref-palette-red-950);
+      --ck-sys-color-on-categorical-4: var(--ck-ref-palette-red-300);
+      --ck-sys-color-categorical-5: var(--ck-ref-palette-violet-950);
+      --ck-sys-color-on-categorical-5: var(--ck-ref-palette-violet-300);
+      --ck-sys-color-categorical-6: var(--ck-ref-palette-teal-950);
+      --ck-sys-color-on-categorical-6: var(--ck-ref-palette-teal-300);
       --ck-sys-elevation-1: 0 1px 2px rgb(0 0 0 / 0.5);
       --ck-sys-elevation-3: 0 10px 30px rgb(0 0 0 / 0.6);
     }
