@@ -3,7 +3,7 @@
  * a company and its company-scoped token are created with the mock's local API key, then the element gets a
  * client holding only that bearer token, as a browser would.
  */
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ConsentKitClient } from '@consent-kit/client';
 import type { Connection } from '@consent-kit/contract';
 import './index.js';
@@ -12,8 +12,10 @@ import type { CkDialog } from '../ck-dialog/ck-dialog.js';
 import type { ConnectionManagerClient } from './connection-manager-client.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
 
-const baseUrl = inject('mockServerUrl');
-const admin = new ConsentKitClient({ baseUrl, auth: { apiKey: 'ck_test_local_only' }, retry: { retries: 0 } });
+import { mockClient, mockServerUrl } from '../../test/connected.js';
+
+const baseUrl = mockServerUrl();
+const admin = mockClient({ retries: 0 });
 
 interface TestCompany {
   id: string;
@@ -51,7 +53,7 @@ const row = (id: string) => root().querySelector<HTMLElement>(`[data-connection-
 const consentRow = (id: string) => root().querySelector<HTMLElement>(`[data-consent-id="${id}"]`);
 const dialog = () => root().querySelector<CkDialog>('ck-dialog')!;
 
-async function until(check: () => boolean | undefined | null, timeout = 5000): Promise<void> {
+async function until(check: () => unknown, timeout = 5000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeout) throw new Error(`Timed out waiting for ${check.toString()}`);

@@ -5,8 +5,8 @@ import type { Connection, ConsentRecord, DataStatuses, Product } from '@consent-
 import './index.js';
 import type { CkConnectionManager } from './ck-connection-manager.js';
 import type { ConnectionManagerClient } from './connection-manager-client.js';
+import { XSS_NAME } from '../../test/fixtures.js';
 import {
-  XSS_NAME,
   bankConnection,
   connectionWithStatus,
   fixtureConsent,

@@ -6,7 +6,6 @@ import type { CkConnectionManager } from './ck-connection-manager.js';
 import type { CkDialog } from '../ck-dialog/ck-dialog.js';
 import { ACTIONS_BY_STATUS } from './ck-connection-manager.types.js';
 import {
-  XSS_NAME,
   bankConnection,
   connectionWithStatus,
   fixtureConsent,
@@ -19,6 +18,7 @@ import {
   xeroConnection,
 } from './fixtures.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
+import { XSS_NAME } from '../../test/fixtures.js';
 
 declare global {
   interface Window {

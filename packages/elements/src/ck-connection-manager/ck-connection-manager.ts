@@ -31,7 +31,8 @@ import {
   type ConnectionManagerHandoffMode,
   type ConsentAction,
 } from './ck-connection-manager.types.js';
-import { readAll, type ConnectionManagerClient } from './connection-manager-client.js';
+import type { ConnectionManagerClient } from './connection-manager-client.js';
+import { listAll } from '../controllers/client.js';
 import { formatNameList, isActiveConsent, productOfConsent, productsUsingConnection, withdrawImpact } from './impact.js';
 
 type RowAction = ConnectionAction | ConsentAction;
@@ -161,8 +162,8 @@ export class CkConnectionManager extends CkElement {
       this.rows = new Map();
       this.reconnecting.clear();
       const [connections, consents, products, dataStatus] = await Promise.all([
-        readAll((p) => client!.connections.list(companyId!, p), signal),
-        readAll((p) => client!.consents.list(companyId!, p), signal),
+        listAll((p) => client!.connections.list(companyId!, p), {}, signal),
+        listAll((p) => client!.consents.list(companyId!, p), {}, signal),
         loadProducts(client!),
         client!.data.status(companyId!).catch(() => undefined),
       ]);
@@ -248,7 +249,7 @@ export class CkConnectionManager extends CkElement {
     this.polling = true;
     try {
       const [connections, dataStatus] = await Promise.all([
-        readAll((p) => client.connections.list(companyId, p)),
+        listAll((p) => client.connections.list(companyId, p)),
         client.data.status(companyId).catch(() => this.loaded?.dataStatus),
       ]);
       if (generation !== this.generation || !this.loaded) return;
@@ -797,6 +798,5 @@ export class CkConnectionManager extends CkElement {
 }
 
 async function loadProducts(client: ConnectionManagerClient): Promise<Product[]> {
-  const result = await client.products.list();
-  return Array.isArray(result) ? result : result.results;
+  return (await client.products.list()).results;
 }

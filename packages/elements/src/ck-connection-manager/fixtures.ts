@@ -148,7 +148,3 @@ export function manyConnections(count: number): Connection[] {
     }),
   );
 }
-
-/** Names that would run script if they were ever rendered as markup. */
-export const XSS_NAME = '<img src=x onerror="window.__ckXss=1">';
-export const XSS_LOGO_URLS = ['javascript:window.__ckXss=1', 'data:image/svg+xml,<svg onload="window.__ckXss=1"/>'] as const;

@@ -3,15 +3,17 @@
  * consent in the ledger, follows the sign-in, and resumes after a redirect. The provider's approval is given the
  * way the hosted page gives it (the spec's authorization endpoint), since the sign-in page lives on the mock's origin.
  */
-import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConsentKitClient } from '@consent-kit/client';
 import type { Connection, Integration } from '@consent-kit/contract';
 import './index.js';
 import type { CkLink } from './ck-link.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
 
-const baseUrl = inject('mockServerUrl');
-const admin = new ConsentKitClient({ baseUrl, auth: { apiKey: 'ck_test_local_only' }, retry: { retries: 0 } });
+import { mockClient, mockServerUrl } from '../../test/connected.js';
+
+const baseUrl = mockServerUrl();
+const admin = mockClient({ retries: 0 });
 
 interface TestCompany {
   id: string;

@@ -11,7 +11,8 @@ import type { CkLink } from './ck-link.js';
 import type { CkDialog } from '../ck-dialog/ck-dialog.js';
 import { LINK_ERROR_CODES } from './ck-link.types.js';
 import { errorMessage } from './link-messages.js';
-import { bankConnection, lendingConsent, lendingProduct, XSS_NAME, XSS_LOGO_URLS } from '../ck-connection-manager/fixtures.js';
+import { bankConnection, lendingConsent, lendingProduct } from '../ck-connection-manager/fixtures.js';
+import { XSS_LOGOS, XSS_NAME } from '../../test/fixtures.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
 
 declare global {
@@ -351,18 +352,18 @@ describe('ck-link texts, reactivity and safety', () => {
   });
 
   it('renders untrusted names as text and drops non-http(s) logos', async () => {
-    await mount({ clientName: XSS_NAME, clientLogoUrl: XSS_LOGO_URLS[0], showLandingPage: true });
+    await mount({ clientName: XSS_NAME, clientLogoUrl: XSS_LOGOS[0], showLandingPage: true });
     await new Promise((r) => setTimeout(r, 50));
     expect(text(heading())).toContain(XSS_NAME);
     expect(root().querySelector('img[src="x"]')).toBeNull();
     const logo = root().querySelector('ck-logo')!;
     expect((logo as unknown as { currentSrc?: string }).currentSrc).toBeUndefined();
-    el.clientLogoUrl = XSS_LOGO_URLS[1];
+    el.clientLogoUrl = XSS_LOGOS[1];
     await settle();
     expect((logo as unknown as { currentSrc?: string }).currentSrc).toBeUndefined();
     primary()!.click();
     await settle();
-    await select({ ...xero, name: XSS_NAME, logoUrl: XSS_LOGO_URLS[1] });
+    await select({ ...xero, name: XSS_NAME, logoUrl: XSS_LOGOS[1] });
     await confirmConsent();
     expect(text(heading())).toBe(`Connect to ${XSS_NAME}`);
     expect(window.__ckXss).toBeUndefined();

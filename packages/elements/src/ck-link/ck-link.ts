@@ -18,13 +18,13 @@ import { icon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
-import { readAll } from '../ck-connection-manager/connection-manager-client.js';
+import { listAll } from '../controllers/client.js';
 import { safeHttpUrl } from '../controllers/safe-url.js';
 import '../ck-logo/index.js';
 import '../ck-dialog/index.js';
-import '../ck-integration-picker/index.js';
-import '../ck-consent-confirmation/index.js';
-import '../ck-sync-status/index.js';
+// TODO(ck-link): import '../ck-integration-picker/index.js', '../ck-consent-confirmation/index.js' and
+// '../ck-sync-status/index.js' here as soon as those folders are committed, so that importing ck-link alone
+// registers them. Until then they are registered by whoever imports them (the package entry, Storybook's glob).
 import type { DialogCloseDetail } from '../ck-dialog/ck-dialog.types.js';
 import { linkStyles } from './ck-link.styles.js';
 import {
@@ -230,8 +230,8 @@ export class CkLink extends CkElement {
       const generation = ++this.generation;
       const [product, consents, connections] = await Promise.all([
         productIdentifier ? client!.products.get(productIdentifier) : Promise.resolve(null),
-        readAll((p) => client!.consents.list(companyId!, p), signal),
-        readAll((p) => client!.connections.list(companyId!, p), signal),
+        listAll((p) => client!.consents.list(companyId!, p), {}, signal),
+        listAll((p) => client!.connections.list(companyId!, p), {}, signal),
       ]);
       if (generation !== this.generation) return this.context;
       this.context = { product, consents, connections };
