@@ -12,3 +12,5 @@ export * from './data-types/index.js';
 export * from './ck-logo/index.js';
 export * from './ck-status-badge/index.js';
 export * from './ck-dialog/index.js';
+export * from './ck-connection-manager/index.js';
+export * from './ck-link/index.js';
