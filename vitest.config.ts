@@ -21,6 +21,9 @@ export default defineConfig({
         test: {
           name: 'storybook',
           browser: chromiumBrowser,
+          // The real mock API + a demo token endpoint for the connected stories (.storybook/connected.ts).
+          globalSetup: ['.storybook/vitest.global-setup.ts'],
+          setupFiles: ['.storybook/vitest.setup.ts'],
           testTimeout: 20_000,
         },
       },

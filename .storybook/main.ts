@@ -3,6 +3,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { Plugin } from 'vite';
+// Shared with the React generator: completes tag names from defineElement() calls and drops the base class noise.
+import { readElementsManifest } from '../packages/react/scripts/manifest.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const elementsDir = path.resolve(here, '../packages/elements');
@@ -35,6 +38,21 @@ function ensureManifest(): void {
 }
 ensureManifest();
 
+const MANIFEST_MODULE = 'virtual:consent-kit/custom-elements';
+
+/** `import manifest from 'virtual:consent-kit/custom-elements'`: the completed manifest, for the preview. */
+function customElementsManifest(): Plugin {
+  return {
+    name: 'consent-kit:custom-elements-manifest',
+    resolveId: (id) => (id === MANIFEST_MODULE ? `\0${MANIFEST_MODULE}` : undefined),
+    async load(id) {
+      if (id !== `\0${MANIFEST_MODULE}`) return undefined;
+      this.addWatchFile(manifestPath);
+      return `export default ${JSON.stringify(await readElementsManifest(elementsDir))};`;
+    },
+  };
+}
+
 const config: StorybookConfig = {
   stories: [
     './docs/**/*.mdx',
@@ -45,6 +63,10 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
+  viteFinal: (viteConfig) => ({
+    ...viteConfig,
+    plugins: [...(viteConfig.plugins ?? []), customElementsManifest()],
+  }),
 };
 
 export default config;

@@ -1,7 +1,7 @@
 import type { Decorator, Loader, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import manifest from '../packages/elements/custom-elements.json';
+import manifest from 'virtual:consent-kit/custom-elements';
 import { installTokens } from '../packages/elements/src/styles/tokens.js';
 import { resolveLocale, setLocale } from '../packages/elements/src/localization/locale.js';
 import { THEMES, LOCALES, VIEWPORTS, type Theme } from './globals.js';
