@@ -90,8 +90,18 @@ export function connectAnotherLabel(key: LinkSourceTypeKey | null): string | nul
   }
 }
 
+/** Upper-cases the first letter (a sentence may start with "the provider" when the platform is not known). */
+function sentence(text: string): string {
+  const [first = '', ...rest] = Array.from(text);
+  return first.toLocaleUpperCase() + rest.join('');
+}
+
 /** A clear, localised message for every provider error code (`PROVIDER_ERRORS`) and every journey error code. */
 export function errorMessage(error: LinkError, v: TextValues): string {
+  return sentence(rawErrorMessage(error, v));
+}
+
+function rawErrorMessage(error: LinkError, v: TextValues): string {
   const platform = v.platformName || msg('the provider');
   switch (error.code as ProviderErrorCode | LinkErrorCode) {
     case 'access_denied':
