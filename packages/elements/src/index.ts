@@ -14,3 +14,4 @@ export * from './ck-status-badge/index.js';
 export * from './ck-dialog/index.js';
 export * from './ck-connection-manager/index.js';
 export * from './ck-link/index.js';
+export * from './ck-integration-picker/index.js';
