@@ -15,3 +15,4 @@ export * from './ck-dialog/index.js';
 export * from './ck-connection-manager/index.js';
 export * from './ck-link/index.js';
 export * from './ck-integration-picker/index.js';
+export * from './ck-consent-confirmation/index.js';
