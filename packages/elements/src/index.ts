@@ -16,3 +16,4 @@ export * from './ck-connection-manager/index.js';
 export * from './ck-link/index.js';
 export * from './ck-integration-picker/index.js';
 export * from './ck-consent-confirmation/index.js';
+export * from './ck-sync-status/index.js';
