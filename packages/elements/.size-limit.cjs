@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS config file, loaded by size-limit */
 // Bundle budgets of @consent-kit/elements (issue "Performance budgets"), enforced by `pnpm size` (= size-limit).
 //
 // Each check is bundled by esbuild the way an app's production build would: ESM for browsers (es2022), minified,
