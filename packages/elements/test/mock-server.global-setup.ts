@@ -10,6 +10,20 @@ declare module 'vitest' {
 }
 
 /**
+ * The origins the browser-mode test page can have: Vitest's browser server port (63315 unless configured), and the
+ * next few ports it falls back to when that one is taken, on localhost and 127.0.0.1. The mock's CORS takes exact
+ * origins only (never `*`).
+ */
+function testPageOrigins(project: TestProject): string[] {
+  const base = project.config.browser?.api?.port ?? 63315;
+  const origins: string[] = [];
+  for (let port = base; port < base + 20; port++) {
+    origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+  }
+  return origins;
+}
+
+/**
  * Starts the real mock API once for the run: instant sync, CORS open to the loopback test page (any port).
  * If the mock server cannot start, the controlled-mode tests still run and every connected-mode test fails with
  * the reason (test/connected.ts), instead of the whole run failing to start.
@@ -17,11 +31,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   try {
     const { startMockServer } = await import('@consent-kit/mock-server');
-    const server = await startMockServer({
-      port: 0,
-      syncStepMs: 0,
-      corsOrigins: [/^http:\/\/(localhost|127\.0\.0\.1):\d+$/],
-    });
+    const server = await startMockServer({ port: 0, syncStepMs: 0, corsOrigins: testPageOrigins(project) });
     project.provide('mockServerUrl', server.url);
     project.provide('mockServerError', '');
     return () => server.close();
