@@ -151,7 +151,7 @@ export class Domain {
   issueToken(companyId: string): { accessToken: string; expiresIn: number; tokenType: 'Bearer' } {
     this.company(companyId);
     const now = this.clock.now();
-    for (const [token, row] of this.store.tokens) if (row.expiresAt <= now) this.store.tokens.delete(token);
+    for (const [token, row] of this.store.tokens) if (row.expiresAt + DAY_MS <= now) this.store.tokens.delete(token);
     const accessToken = `ckat_${randomToken(32)}`;
     this.store.tokens.set(accessToken, {
       token: accessToken,
@@ -535,7 +535,8 @@ export class Domain {
         changed = true;
       }
     }
-    for (const [token, row] of this.store.tokens) if (row.expiresAt <= now) this.store.tokens.delete(token);
+    // Expired tokens are kept for a day so that their use gets a clear "expired" 401, then forgotten.
+    for (const [token, row] of this.store.tokens) if (row.expiresAt + DAY_MS <= now) this.store.tokens.delete(token);
     if (changed) this.store.scheduleSave();
   }
 }

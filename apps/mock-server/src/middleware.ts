@@ -100,7 +100,6 @@ export function authenticate(domain: Domain): RequestHandler {
       const token = domain.store.tokens.get(value);
       if (!token) return sendError(res, new ApiError(401, 'Unauthorized: the access token is not valid'));
       if (token.expiresAt <= domain.clock.now()) {
-        domain.store.tokens.delete(value);
         return sendError(res, new ApiError(401, 'Unauthorized: the access token has expired'));
       }
       res.locals.auth = { kind: 'token', companyId: token.companyId, token: value } satisfies Auth;

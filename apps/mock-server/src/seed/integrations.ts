@@ -106,8 +106,10 @@ export function toIntegration(entry: CatalogueIntegration, publicUrl: string): I
     isOfflineConnector: entry.isOfflineConnector ?? false,
     isBeta: entry.isBeta ?? false,
     dataProvidedBy: entry.dataProvidedBy ?? entry.name,
+    // Codat's spec names the property `dataType` but requires (and its examples send) `datatype`: send both.
     datatypeFeatures: dataTypes.map((dataType) => ({
       dataType,
+      datatype: dataType,
       supportedFeatures: [{ featureType: 'Get' as const, featureState: entry.isBeta ? ('Beta' as const) : ('Release' as const) }],
     })),
   };
