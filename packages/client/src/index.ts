@@ -44,7 +44,7 @@ export interface DataReadParams extends ListParams {
   product: string;
 }
 
-export interface HistoryParams extends ListParams {}
+export type HistoryParams = ListParams;
 
 export type CreatedWebhookConsumer = WebhookConsumer & { secret?: string };
 
