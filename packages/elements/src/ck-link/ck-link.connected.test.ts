@@ -252,7 +252,7 @@ describe('ck-link (connected to the mock server)', () => {
     continueButton().click(); // Try again
     await until(() => heading() === 'Connect to Xero');
     continueButton().click();
-    await until(() => popups.length === 2);
+    await until(() => popups.length === 2 && popups[1]!.location.href !== 'about:blank');
     expect(popups[1]!.location.href).toBe(connection!.linkUrl);
     expect((await company.client.connections.list(company.id)).results).toHaveLength(1);
   });

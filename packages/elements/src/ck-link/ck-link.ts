@@ -22,9 +22,11 @@ import { listAll } from '../controllers/client.js';
 import { safeHttpUrl } from '../controllers/safe-url.js';
 import '../ck-logo/index.js';
 import '../ck-dialog/index.js';
-// TODO(ck-link): import '../ck-integration-picker/index.js', '../ck-consent-confirmation/index.js' and
-// '../ck-sync-status/index.js' here as soon as those folders are committed, so that importing ck-link alone
-// registers them. Until then they are registered by whoever imports them (the package entry, Storybook's glob).
+import '../ck-integration-picker/index.js';
+import '../ck-consent-confirmation/index.js';
+import '../ck-sync-status/index.js';
+import type { IntegrationSelectDetail } from '../ck-integration-picker/ck-integration-picker.types.js';
+import type { ConsentConfirmDetail } from '../ck-consent-confirmation/ck-consent-confirmation.types.js';
 import type { DialogCloseDetail } from '../ck-dialog/ck-dialog.types.js';
 import { linkStyles } from './ck-link.styles.js';
 import {
@@ -215,6 +217,8 @@ export class CkLink extends CkElement {
   /** The person confirmed; recorded at the hand-off, once the connection exists. */
   private pendingConsent: { dataTypes: DataTypesBySourceType; noticeText: string } | null = null;
   private idempotencyKey = newIdempotencyKey();
+  /** The company's existing connection to the chosen platform, from the picker. */
+  private existingConnection: Connection | null = null;
   private handoffRun?: Promise<void>;
   private popup: Window | null = null;
   private watchTimer?: ReturnType<typeof setInterval>;
@@ -331,6 +335,7 @@ export class CkLink extends CkElement {
   private resetTransient(): void {
     this.stopWatching();
     this.pendingConsent = null;
+    this.existingConnection = null;
     this.handoffPhase = 'idle';
     this.handoffRun = undefined;
     this.saving = false;
@@ -550,12 +555,22 @@ export class CkLink extends CkElement {
     this.dispatch({ type: 'start' });
   }
 
-  private onIntegrationSelect(event: CustomEvent<{ integration: Integration }>): void {
+  private onIntegrationSelect(event: CustomEvent<IntegrationSelectDetail>): void {
     this.idempotencyKey = newIdempotencyKey();
+    // An existing connection to this platform (e.g. an expired bank): sign in again on it, no new connection.
+    this.existingConnection = event.detail.connection ?? null;
     this.dispatch({ type: 'select', integration: event.detail.integration });
   }
 
-  private async onConsentConfirm(event: CustomEvent<{ productIdentifier?: string; dataTypes: DataTypesBySourceType; noticeText: string }>): Promise<void> {
+  /** "My software isn't listed": a recoverable stop on this source type (choose another, skip, or come back later). */
+  private onNotListed(event: Event): void {
+    event.stopPropagation();
+    this.fail({ code: 'usr_dh_not_listed', userRecoverable: true });
+  }
+
+  private async onConsentConfirm(event: CustomEvent<ConsentConfirmDetail>): Promise<void> {
+    // ck-link records the consent itself (with the connection, at the hand-off): the confirmation must not.
+    event.preventDefault();
     const { dataTypes, noticeText } = event.detail;
     if (this.config.mode === 'journey') {
       this.pendingConsent = { dataTypes, noticeText };
@@ -630,9 +645,8 @@ export class CkLink extends CkElement {
     const generation = this.generation;
     let connection: Connection;
     try {
-      const existing = this.journey.connectionId
-        ? (this.knownConnections.find((c) => c.id === this.journey.connectionId) ?? (await client.connections.get(companyId, this.journey.connectionId)))
-        : null;
+      const known = this.journey.connectionId ?? this.existingConnection?.id ?? null;
+      const existing = known ? await client.connections.get(companyId, known) : null;
       connection = existing ?? (await client.connections.create(companyId, { platformKey: integration.key }, { idempotencyKey: this.idempotencyKey }));
     } catch (error) {
       if (generation !== this.generation) return;
@@ -641,10 +655,12 @@ export class CkLink extends CkElement {
       return;
     }
     if (generation !== this.generation) return;
-    const isNew = this.journey.connectionId !== connection.id;
+    const firstAttempt = this.journey.connectionId !== connection.id;
     this.dispatch({ type: 'connectionCreated', connectionId: connection.id });
-    if (this.context && isNew) this.context = { ...this.context, connections: [...this.context.connections, connection] };
-    if (isNew) this.emit('ck-connection-started', { integration, connectionId: connection.id, connection });
+    if (this.context && !this.context.connections.some((c) => c.id === connection.id))
+      this.context = { ...this.context, connections: [...this.context.connections, connection] };
+    if (firstAttempt) this.emit('ck-connection-started', { integration, connectionId: connection.id, connection });
+    this.existingConnection = null;
 
     if (this.pendingConsent) {
       const productIdentifier = this.currentProduct?.identifier ?? this.productIdentifier;
@@ -674,6 +690,12 @@ export class CkLink extends CkElement {
       }
     }
 
+    if (connection.status === 'Linked') {
+      // Already connected (chosen again from the picker): nothing to sign in to.
+      this.closePopup();
+      this.handleResult({ ok: true, statusCode: 200, companyId, connectionId: connection.id, platform: connection.integrationKey ?? '', sourceType: connection.sourceType });
+      return;
+    }
     const linkUrl = safeHttpUrl(connection.linkUrl);
     if (!linkUrl) {
       this.closePopup();
@@ -946,6 +968,7 @@ export class CkLink extends CkElement {
         .integrations=${this.integrations}
         .connections=${this.knownConnections}
         @ck-integration-select=${this.onIntegrationSelect}
+        @ck-integration-not-listed=${this.onNotListed}
       ></ck-integration-picker>
       ${optional
         ? html`<div class="actions">
@@ -969,9 +992,13 @@ export class CkLink extends CkElement {
         .productIdentifier=${product?.identifier ?? this.productIdentifier}
         .product=${product ?? undefined}
         .clientName=${this.clientName}
+        .clientLogoUrl=${this.clientLogoUrl}
+        .platformName=${this.journey.integration?.name}
+        .platformNames=${additional ? this.knownConnections.filter((c) => c.status === 'Linked').map((c) => c.platformName) : undefined}
         .dataTypes=${this.requestedDataTypes()}
-        .sharedDataTypes=${additional ? this.sharedDataTypes() : undefined}
+        .existingDataTypes=${additional ? this.sharedDataTypes() : undefined}
         .mode=${additional ? 'additional' : 'default'}
+        .headingLevel=${3}
         ?busy=${this.saving}
         @ck-consent-confirm=${this.onConsentConfirm}
         @ck-consent-decline=${this.onConsentDecline}
@@ -1086,6 +1113,8 @@ export class CkLink extends CkElement {
     const error = this.journey.error!;
     const message = errorMessage(error, this.textValues());
     const canChoose = this.config.mode === 'journey' && (this.journey.retryStep === 'handoff' || this.journey.retryStep === 'picker');
+    // Back to the picker is the only way on from the picker itself ("not listed"): no separate "Try again".
+    const retryable = error.userRecoverable && this.journey.retryStep !== 'picker';
     return html`<div class="step" part="step step-error">
       ${this.heading(this.t('error.title'))}
       <div class="error-box" part="error">
@@ -1097,7 +1126,7 @@ export class CkLink extends CkElement {
         ${error.code === 'popup_blocked'
           ? html`<button type="button" class="button" part="secondary-button" @click=${this.continueHere}>${msg('Continue in this window')}</button>`
           : nothing}
-        ${error.userRecoverable
+        ${retryable
           ? html`${canChoose
                 ? html`<button type="button" class="button" part="secondary-button" @click=${() => void this.chooseAnother()}>
                     ${msg('Choose another')}
@@ -1106,7 +1135,11 @@ export class CkLink extends CkElement {
               <button type="button" class="button primary" part="primary-button" @click=${() => this.dispatch({ type: 'retry' })}>
                 ${msg('Try again')}
               </button>`
-          : html`<button type="button" class="button primary" part="primary-button" @click=${this.onCloseClick}>${msg('Close')}</button>`}
+          : error.userRecoverable && canChoose
+            ? html`<button type="button" class="button primary" part="primary-button" @click=${() => void this.chooseAnother()}>
+                ${msg('Choose another')}
+              </button>`
+            : html`<button type="button" class="button primary" part="primary-button" @click=${this.onCloseClick}>${msg('Close')}</button>`}
       </div>
     </div>`;
   }

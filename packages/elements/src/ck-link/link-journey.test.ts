@@ -149,6 +149,20 @@ describe('reduceJourney: first onboarding', () => {
     expect(reduceJourney(state, { type: 'syncComplete' }, config)).toBe(state);
     expect(reduceJourney(state, { type: 'start' }, config)).toBe(state);
   });
+
+  it('records a connection whose details arrive after a fast sync reached the success step', () => {
+    const state = run(config, [
+      { type: 'start' },
+      { type: 'select', integration: xero },
+      { type: 'consentGiven' },
+      { type: 'connectionCreated', connectionId: CONN_A },
+      { type: 'providerResult', result: ok(CONN_A) },
+      { type: 'syncComplete' },
+      { type: 'connected', connection: connection(CONN_A) },
+    ]);
+    expect(state.step).toBe('success');
+    expect(state.connections.map((c) => c.id)).toEqual([CONN_A]);
+  });
 });
 
 describe('reduceJourney: errors', () => {

@@ -209,10 +209,12 @@ export function reduceJourney(state: JourneyState, action: JourneyAction, config
     }
 
     case 'connected': {
-      if (state.step !== 'handoff' && state.step !== 'syncing') return state;
+      // The connection's details can arrive after a fast sync already moved the journey on to success.
+      if (state.step !== 'handoff' && state.step !== 'syncing' && state.step !== 'success') return state;
       if (state.connectionId && action.connection.id !== state.connectionId) return state;
       const others = state.connections.filter((c) => c.id !== action.connection.id);
-      return { ...state, step: 'syncing', connectionId: action.connection.id, connections: [...others, action.connection] };
+      const step = state.step === 'success' ? 'success' : 'syncing';
+      return { ...state, step, connectionId: action.connection.id, connections: [...others, action.connection] };
     }
 
     case 'syncComplete':
