@@ -80,9 +80,11 @@ export class LocaleController implements ReactiveController {
     this.dir = dir;
     this.locale = locale;
     if (getLocale() !== locale) {
-      this.ready = setLocale(locale).catch((error: unknown) => {
-        console.warn(`[consent-kit] could not load locale ${locale}`, error);
-      });
+      // Render again once the translations are in (hosts without @localized() need it too).
+      this.ready = setLocale(locale).then(
+        () => this.host.requestUpdate(),
+        (error: unknown) => console.warn(`[consent-kit] could not load locale ${locale}`, error),
+      );
     } else if (!changed) {
       return;
     }
