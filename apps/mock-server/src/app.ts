@@ -48,7 +48,10 @@ const BODY_LIMIT = '100kb';
  */
 export function createApp(options: MockServerOptions = {}, env: NodeJS.ProcessEnv = {}): Express {
   const resolved = resolveOptions(options, env);
-  const store = new Store({ profile: resolved.profile, corsOrigins: resolved.corsOrigins }, resolved.dataFile);
+  const store = new Store(
+    { profile: resolved.profile, corsOrigins: resolved.corsOrigins },
+    resolved.dataFile,
+  );
   const loaded = store.load();
   const domain = new Domain(store, resolved);
   if (!loaded && resolved.seed) loadScenario(domain, resolved.seed);

@@ -50,14 +50,20 @@ const server = await startMockServer(
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values['data-file'] !== undefined ? { dataFile: values['data-file'] } : {}),
     ...(values['sync-step-ms'] !== undefined ? { syncStepMs: Number(values['sync-step-ms']) } : {}),
-    enableTestEndpoints: production ? false : env.MOCK_TEST_ENDPOINTS === undefined ? true : /^(1|true|yes|on)$/i.test(env.MOCK_TEST_ENDPOINTS),
+    enableTestEndpoints: production
+      ? false
+      : env.MOCK_TEST_ENDPOINTS === undefined
+        ? true
+        : /^(1|true|yes|on)$/i.test(env.MOCK_TEST_ENDPOINTS),
     ...(production ? { faults: { enabled: false } } : {}),
     logRequests: !values.quiet,
   },
   env,
 );
 
-process.stdout.write(`consent-kit mock server listening on ${server.url} (API key: ${DEMO_DEFAULTS.apiKey === (env.MOCK_API_KEY ?? DEMO_DEFAULTS.apiKey) ? 'the local test key ck_test_local_only' : 'from MOCK_API_KEY'})\n`);
+process.stdout.write(
+  `consent-kit mock server listening on ${server.url} (API key: ${DEMO_DEFAULTS.apiKey === (env.MOCK_API_KEY ?? DEMO_DEFAULTS.apiKey) ? 'the local test key ck_test_local_only' : 'from MOCK_API_KEY'})\n`,
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

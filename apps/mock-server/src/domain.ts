@@ -14,7 +14,14 @@ import { newId, randomToken } from './ids.js';
 import type { ResolvedOptions } from './options.js';
 import { INTEGRATIONS_BY_KEY } from './seed/integrations.js';
 import { PRODUCTS_BY_ID } from './seed/products.js';
-import { cloneDataTypes, companyReference, connectionsOf, toCompanyDetails, toConnection, toConsent } from './serialize.js';
+import {
+  cloneDataTypes,
+  companyReference,
+  connectionsOf,
+  toCompanyDetails,
+  toConnection,
+  toConsent,
+} from './serialize.js';
 import type { CompanyRow, ConnectionRow, ConsentRow, Store } from './store.js';
 import { SyncEngine } from './sync.js';
 import { WebhookDispatcher } from './webhooks/dispatcher.js';
@@ -120,8 +127,10 @@ export class Domain {
   deleteCompany(companyId: string): void {
     const company = this.company(companyId);
     for (const connection of connectionsOf(this.store, companyId)) this.removeConnectionData(connection);
-    for (const [id, consent] of this.store.consents) if (consent.subject.companyId === companyId) this.store.consents.delete(id);
-    for (const [token, row] of this.store.tokens) if (row.companyId === companyId) this.store.tokens.delete(token);
+    for (const [id, consent] of this.store.consents)
+      if (consent.subject.companyId === companyId) this.store.consents.delete(id);
+    for (const [token, row] of this.store.tokens)
+      if (row.companyId === companyId) this.store.tokens.delete(token);
     this.store.companies.delete(companyId);
     this.emit('company.deleted', toCompanyDetails(company, this.publicUrl), company);
   }
@@ -151,7 +160,8 @@ export class Domain {
   issueToken(companyId: string): { accessToken: string; expiresIn: number; tokenType: 'Bearer' } {
     this.company(companyId);
     const now = this.clock.now();
-    for (const [token, row] of this.store.tokens) if (row.expiresAt + DAY_MS <= now) this.store.tokens.delete(token);
+    for (const [token, row] of this.store.tokens)
+      if (row.expiresAt + DAY_MS <= now) this.store.tokens.delete(token);
     const accessToken = `ckat_${randomToken(32)}`;
     this.store.tokens.set(accessToken, {
       token: accessToken,
@@ -165,7 +175,8 @@ export class Domain {
 
   connection(companyId: string, connectionId: string): ConnectionRow {
     const row = this.store.connections.get(connectionId);
-    if (!row || row.companyId !== companyId) throw new ApiError(404, `Data connection ${connectionId} not found`);
+    if (!row || row.companyId !== companyId)
+      throw new ApiError(404, `Data connection ${connectionId} not found`);
     return row;
   }
 
@@ -174,7 +185,11 @@ export class Domain {
     const integration = INTEGRATIONS_BY_KEY.get(platformKey);
     if (!integration) throw new ApiError(404, `No integration was found with key ${platformKey}`);
     if (integration.enabled === false) {
-      throw ApiError.invalid('platformKey', `The integration ${platformKey} (${integration.name}) is not enabled`, 'enabled');
+      throw ApiError.invalid(
+        'platformKey',
+        `The integration ${platformKey} (${integration.name}) is not enabled`,
+        'enabled',
+      );
     }
     if (integration.sourceType === 'Accounting') {
       const existing = connectionsOf(this.store, companyId).find(
@@ -231,12 +246,18 @@ export class Domain {
       }
     }
     if (previous === 'PendingAuth') this.emitConnection('connection.connected', company, connection);
-    else if (previous === 'Unlinked' || previous === 'Deauthorized') this.emitConnection('connection.reconnected', company, connection);
+    else if (previous === 'Unlinked' || previous === 'Deauthorized')
+      this.emitConnection('connection.reconnected', company, connection);
     this.syncConnection(connection, undefined, options.instantSync);
   }
 
   /** The hosted flow ended in an error for this connection. */
-  authorisationFailed(connection: ConnectionRow, error: string, description: string, statusCode: number): void {
+  authorisationFailed(
+    connection: ConnectionRow,
+    error: string,
+    description: string,
+    statusCode: number,
+  ): void {
     const company = this.company(connection.companyId);
     connection.errors.push({
       statusCode: String(statusCode),
@@ -251,7 +272,10 @@ export class Domain {
 
   unlink(connection: ConnectionRow): void {
     if (connection.status !== 'Linked') {
-      throw new ApiError(409, `Only a Linked connection can be unlinked; connection ${connection.id} is ${connection.status}`);
+      throw new ApiError(
+        409,
+        `Only a Linked connection can be unlinked; connection ${connection.id} is ${connection.status}`,
+      );
     }
     connection.status = 'Unlinked';
     this.emitConnection('connection.disconnected', this.company(connection.companyId), connection);
@@ -278,12 +302,17 @@ export class Domain {
   }
 
   private removeConnectionData(connection: ConnectionRow): void {
-    for (const [id, pull] of this.store.pulls) if (pull.connectionId === connection.id) this.store.pulls.delete(id);
+    for (const [id, pull] of this.store.pulls)
+      if (pull.connectionId === connection.id) this.store.pulls.delete(id);
     this.store.connections.delete(connection.id);
   }
 
   private emitConnection(eventType: WebhookEventType, company: CompanyRow, connection: ConnectionRow): void {
-    this.emit(eventType, { referenceCompany: companyReference(company), connection: toConnection(connection, this.publicUrl) }, company);
+    this.emit(
+      eventType,
+      { referenceCompany: companyReference(company), connection: toConnection(connection, this.publicUrl) },
+      company,
+    );
   }
 
   // ---------------------------------------------------------------- syncs
@@ -305,7 +334,8 @@ export class Domain {
       for (const dataType of record.dataTypes[sourceType] ?? []) wanted.add(dataType);
     }
     for (const identifier of products) {
-      for (const dataType of PRODUCTS_BY_ID.get(identifier)?.dataTypes[sourceType] ?? []) wanted.add(dataType);
+      for (const dataType of PRODUCTS_BY_ID.get(identifier)?.dataTypes[sourceType] ?? [])
+        wanted.add(dataType);
     }
     if (wanted.size === 0) return [...DATA_TYPES_BY_SOURCE_TYPE[sourceType]];
     const order: readonly string[] = DATA_TYPES_BY_SOURCE_TYPE[sourceType];
@@ -320,18 +350,22 @@ export class Domain {
   refreshAll(companyId: string): void {
     this.company(companyId);
     for (const connection of connectionsOf(this.store, companyId)) {
-      if (connection.status === 'Linked' || connection.status === 'Deauthorized') this.syncConnection(connection);
+      if (connection.status === 'Linked' || connection.status === 'Deauthorized')
+        this.syncConnection(connection);
     }
   }
 
   refreshDataType(companyId: string, dataType: DataType, connectionId?: string) {
     this.company(companyId);
     const candidates = connectionsOf(this.store, companyId).filter(
-      (c) => (connectionId ? c.id === connectionId : true) && (DATA_TYPES_BY_SOURCE_TYPE[this.sourceTypeOf(c)] as readonly string[]).includes(dataType),
+      (c) =>
+        (connectionId ? c.id === connectionId : true) &&
+        (DATA_TYPES_BY_SOURCE_TYPE[this.sourceTypeOf(c)] as readonly string[]).includes(dataType),
     );
     if (connectionId && candidates.length === 0) {
       const exists = this.store.connections.get(connectionId);
-      if (!exists || exists.companyId !== companyId) throw new ApiError(404, `Data connection ${connectionId} not found`);
+      if (!exists || exists.companyId !== companyId)
+        throw new ApiError(404, `Data connection ${connectionId} not found`);
       throw ApiError.invalid('dataType', `Connection ${connectionId} cannot provide ${dataType}`, 'dataType');
     }
     const usable = candidates.filter((c) => c.status === 'Linked' || c.status === 'Deauthorized');
@@ -345,7 +379,8 @@ export class Domain {
 
   consent(companyId: string, consentId: string): ConsentRow {
     const row = this.store.consents.get(consentId);
-    if (!row || row.subject.companyId !== companyId) throw new ApiError(404, `No consent was found with ID ${consentId}`);
+    if (!row || row.subject.companyId !== companyId)
+      throw new ApiError(404, `No consent was found with ID ${consentId}`);
     return row;
   }
 
@@ -354,7 +389,11 @@ export class Domain {
       const allowed: readonly string[] = DATA_TYPES_BY_SOURCE_TYPE[sourceType as JourneySourceType];
       list.forEach((dataType, index) => {
         if (!allowed.includes(dataType)) {
-          throw ApiError.invalid(`${field}.${sourceType}.${index}`, `${dataType} is not a ${sourceType} data type`, 'dataType');
+          throw ApiError.invalid(
+            `${field}.${sourceType}.${index}`,
+            `${dataType} is not a ${sourceType} data type`,
+            'dataType',
+          );
         }
       });
     }
@@ -364,7 +403,11 @@ export class Domain {
     connectionIds.forEach((id, index) => {
       const connection = this.store.connections.get(id);
       if (!connection || connection.companyId !== companyId) {
-        throw ApiError.invalid(`${field}.${index}`, `Connection ${id} does not belong to company ${companyId}`, 'connection');
+        throw ApiError.invalid(
+          `${field}.${index}`,
+          `Connection ${id} does not belong to company ${companyId}`,
+          'connection',
+        );
       }
     });
   }
@@ -383,14 +426,25 @@ export class Domain {
     const company = this.company(companyId);
     const product = PRODUCTS_BY_ID.get(input.productIdentifier);
     if (!product) {
-      throw ApiError.invalid('productIdentifier', `No product was found with identifier ${input.productIdentifier}`, 'product');
+      throw ApiError.invalid(
+        'productIdentifier',
+        `No product was found with identifier ${input.productIdentifier}`,
+        'product',
+      );
     }
     const dataTypes = cloneDataTypes(input.dataTypes ?? product.dataTypes);
     this.checkDataTypes(dataTypes, 'dataTypes');
     this.checkConnections(companyId, input.connectionIds, 'connectionIds');
     for (const existing of this.store.consents.values()) {
-      if (existing.subject.companyId === companyId && existing.productIdentifier === product.identifier && toConsent(existing).status === 'Active') {
-        throw new ApiError(409, `Company ${companyId} already has an active consent (${existing.id}) for product ${product.identifier}`);
+      if (
+        existing.subject.companyId === companyId &&
+        existing.productIdentifier === product.identifier &&
+        toConsent(existing).status === 'Active'
+      ) {
+        throw new ApiError(
+          409,
+          `Company ${companyId} already has an active consent (${existing.id}) for product ${product.identifier}`,
+        );
       }
     }
     const now = this.clock.now();
@@ -402,7 +456,10 @@ export class Domain {
       controller: { name: this.store.profile.name, policyUrl: product.policyUrl },
       productIdentifier: product.identifier,
       purposes: [{ description: product.purpose, legalBasis: 'consent' }],
-      duration: { days: product.duration.days, expiresAt: new Date(now + product.duration.days * DAY_MS).toISOString() },
+      duration: {
+        days: product.duration.days,
+        expiresAt: new Date(now + product.duration.days * DAY_MS).toISOString(),
+      },
       retention: { ...product.retention },
       policyUrl: product.policyUrl,
       language: input.language,
@@ -411,14 +468,23 @@ export class Domain {
       events: [],
     };
     this.store.consents.set(id, row);
-    this.appendConsentEvent(company, row, 'given', dataTypes, [...new Set(input.connectionIds)], input.noticeText ?? null, null);
+    this.appendConsentEvent(
+      company,
+      row,
+      'given',
+      dataTypes,
+      [...new Set(input.connectionIds)],
+      input.noticeText ?? null,
+      null,
+    );
     if (!company.products.includes(product.identifier)) company.products.push(product.identifier);
     return row;
   }
 
   private requireActive(row: ConsentRow): void {
     const status = toConsent(row).status;
-    if (status !== 'Active') throw new ApiError(409, `Consent ${row.id} is ${status}; grant a new consent instead`);
+    if (status !== 'Active')
+      throw new ApiError(409, `Consent ${row.id} is ${status}; grant a new consent instead`);
   }
 
   amendConsent(
@@ -436,13 +502,24 @@ export class Domain {
     if (input.connectionIds) this.checkConnections(companyId, input.connectionIds, 'connectionIds');
     const current = toConsent(row);
     const dataTypes = cloneDataTypes(current.dataTypes);
-    for (const [sourceType, list] of Object.entries(input.dataTypes ?? {}) as [JourneySourceType, DataType[]][]) {
+    for (const [sourceType, list] of Object.entries(input.dataTypes ?? {}) as [
+      JourneySourceType,
+      DataType[],
+    ][]) {
       const merged = new Set<DataType>([...((dataTypes[sourceType] ?? []) as DataType[]), ...list]);
       const order: readonly string[] = DATA_TYPES_BY_SOURCE_TYPE[sourceType];
       dataTypes[sourceType] = [...merged].sort((a, b) => order.indexOf(a) - order.indexOf(b)) as never;
     }
     const connectionIds = [...new Set([...current.connectionIds, ...(input.connectionIds ?? [])])];
-    this.appendConsentEvent(company, row, 'amended', dataTypes, connectionIds, input.noticeText ?? null, null);
+    this.appendConsentEvent(
+      company,
+      row,
+      'amended',
+      dataTypes,
+      connectionIds,
+      input.noticeText ?? null,
+      null,
+    );
     // Newly consented data types are fetched without re-authenticating the provider.
     for (const connection of connectionsOf(this.store, companyId)) {
       if (connection.status !== 'Linked') continue;
@@ -459,7 +536,15 @@ export class Domain {
     const row = this.consent(companyId, consentId);
     this.requireActive(row);
     const current = toConsent(row);
-    this.appendConsentEvent(company, row, 'withdrawn', current.dataTypes, current.connectionIds, null, reason ?? null);
+    this.appendConsentEvent(
+      company,
+      row,
+      'withdrawn',
+      current.dataTypes,
+      current.connectionIds,
+      null,
+      reason ?? null,
+    );
     company.products = company.products.filter((p) => p !== row.productIdentifier);
     return row;
   }
@@ -485,7 +570,11 @@ export class Domain {
     };
     row.events.push(event);
     const consent = toConsent(row);
-    this.emit(`consent.${type}` as WebhookEventType, { referenceCompany: companyReference(company), consent, event }, company);
+    this.emit(
+      `consent.${type}` as WebhookEventType,
+      { referenceCompany: companyReference(company), consent, event },
+      company,
+    );
   }
 
   /** Whether `product`'s consent lets this company's data of `dataType` be read; throws 403 otherwise. */
@@ -506,9 +595,13 @@ export class Domain {
         { detailedErrorCode: 40301 },
       );
     }
-    const covered = JOURNEY_SOURCE_TYPES.some((st) => (active.dataTypes[st] as string[] | undefined)?.includes(dataType));
+    const covered = JOURNEY_SOURCE_TYPES.some((st) =>
+      (active.dataTypes[st] as string[] | undefined)?.includes(dataType),
+    );
     if (!covered) {
-      throw new ApiError(403, `The consent for product ${productIdentifier} does not cover ${dataType}`, { detailedErrorCode: 40302 });
+      throw new ApiError(403, `The consent for product ${productIdentifier} does not cover ${dataType}`, {
+        detailedErrorCode: 40302,
+      });
     }
     return active;
   }
@@ -521,7 +614,10 @@ export class Domain {
     let changed = false;
     for (const connection of this.store.connections.values()) {
       if (connection.status === 'Linked' && connection.expiresAt && Date.parse(connection.expiresAt) <= now) {
-        this.deauthorise(connection, 'The open banking consent expired: the person must re-authorise access at their bank.');
+        this.deauthorise(
+          connection,
+          'The open banking consent expired: the person must re-authorise access at their bank.',
+        );
         changed = true;
       }
     }
@@ -530,13 +626,22 @@ export class Domain {
       if (record.status === 'Active' && Date.parse(record.duration.expiresAt) <= now) {
         const company = this.store.companies.get(row.subject.companyId);
         if (!company) continue;
-        this.appendConsentEvent(company, row, 'expired', record.dataTypes, record.connectionIds, null, 'The consent reached its expiry date');
+        this.appendConsentEvent(
+          company,
+          row,
+          'expired',
+          record.dataTypes,
+          record.connectionIds,
+          null,
+          'The consent reached its expiry date',
+        );
         company.products = company.products.filter((p) => p !== row.productIdentifier);
         changed = true;
       }
     }
     // Expired tokens are kept for a day so that their use gets a clear "expired" 401, then forgotten.
-    for (const [token, row] of this.store.tokens) if (row.expiresAt + DAY_MS <= now) this.store.tokens.delete(token);
+    for (const [token, row] of this.store.tokens)
+      if (row.expiresAt + DAY_MS <= now) this.store.tokens.delete(token);
     if (changed) this.store.scheduleSave();
   }
 }

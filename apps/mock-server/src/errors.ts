@@ -53,7 +53,8 @@ export function errorBody(statusCode: number, correlationId: string, error?: Api
     service: SERVICE,
     error: apiError.message,
     correlationId,
-    canBeRetried: apiError.extra.canBeRetried ?? (statusCode === 429 || statusCode >= 500 ? 'Yes' : 'Unknown'),
+    canBeRetried:
+      apiError.extra.canBeRetried ?? (statusCode === 429 || statusCode >= 500 ? 'Yes' : 'Unknown'),
     detailedErrorCode: apiError.extra.detailedErrorCode ?? 0,
   };
   if (apiError.extra.validation) body.validation = { errors: apiError.extra.validation, warnings: [] };
@@ -66,6 +67,7 @@ export function sendError(res: Response, error: ApiError): void {
     return;
   }
   const correlationId = String(res.locals.correlationId ?? '');
-  if (error.extra.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.extra.retryAfterSeconds));
+  if (error.extra.retryAfterSeconds !== undefined)
+    res.setHeader('Retry-After', String(error.extra.retryAfterSeconds));
   res.status(error.statusCode).json(errorBody(error.statusCode, correlationId, error));
 }

@@ -5,7 +5,13 @@ import { createApp, mockInternals } from './app.js';
 import type { MockServerOptions } from './options.js';
 
 export { createApp, mockInternals, type MockInternals } from './app.js';
-export { DEMO_DEFAULTS, resolveOptions, type FaultRule, type MockServerOptions, type WebhookTransport } from './options.js';
+export {
+  DEMO_DEFAULTS,
+  resolveOptions,
+  type FaultRule,
+  type MockServerOptions,
+  type WebhookTransport,
+} from './options.js';
 export { SEED_COMPANY_IDS, SEED_SCENARIOS } from './seed/scenarios.js';
 export { INTEGRATIONS } from './seed/integrations.js';
 export { PRODUCTS } from './seed/products.js';
@@ -28,7 +34,10 @@ export interface RunningMockServer {
  *   const mock = await startMockServer({ port: 0, syncStepMs: 0, enableTestEndpoints: true });
  *   ...; await mock.close();
  */
-export async function startMockServer(options: MockServerOptions = {}, env: NodeJS.ProcessEnv = {}): Promise<RunningMockServer> {
+export async function startMockServer(
+  options: MockServerOptions = {},
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningMockServer> {
   const app = createApp(options, env);
   const internals = mockInternals(app);
   const { port: wanted, host } = internals.domain.options;

@@ -55,7 +55,8 @@ export function cors(domain: Domain): RequestHandler {
       res.setHeader('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS);
     }
     if (!preflight) return next();
-    if (!allowed) return sendError(res, new ApiError(403, `Origin ${origin} is not allowed by the CORS settings`));
+    if (!allowed)
+      return sendError(res, new ApiError(403, `Origin ${origin} is not allowed by the CORS settings`));
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE');
     res.setHeader('Access-Control-Allow-Headers', CORS_ALLOWED_HEADERS);
     res.setHeader('Access-Control-Max-Age', '600');
@@ -83,12 +84,7 @@ export function authenticate(domain: Domain): RequestHandler {
     const header = req.headers.authorization ?? '';
     const [scheme, value = ''] = header.split(/\s+/, 2);
     if (/^basic$/i.test(scheme ?? '')) {
-      let decoded = '';
-      try {
-        decoded = Buffer.from(value, 'base64').toString('utf8');
-      } catch {
-        decoded = '';
-      }
+      const decoded = Buffer.from(value, 'base64').toString('utf8');
       const key = decoded.endsWith(':') ? decoded.slice(0, -1) : decoded;
       if (key && safeEqual(key, domain.options.apiKey)) {
         res.locals.auth = { kind: 'apiKey' } satisfies Auth;
@@ -106,7 +102,14 @@ export function authenticate(domain: Domain): RequestHandler {
       const path = req.path;
       if (req.method === 'GET' && TOKEN_CATALOGUE.test(path)) return next();
       const match = COMPANY_PATH.exec(path);
-      if (!match) return sendError(res, new ApiError(403, 'A company access token cannot use this endpoint; use the API key from your server'));
+      if (!match)
+        return sendError(
+          res,
+          new ApiError(
+            403,
+            'A company access token cannot use this endpoint; use the API key from your server',
+          ),
+        );
       if (match[1] !== token.companyId) {
         return sendError(res, new ApiError(403, 'The access token is not valid for this company'));
       }
@@ -115,10 +118,20 @@ export function authenticate(domain: Domain): RequestHandler {
         (rest === '' || rest === '/') && req.method !== 'GET'
           ? true
           : /^\/(accessToken|connectionManagement\/accessToken)\/?$/.test(rest) || /^\/products\//.test(rest);
-      if (forbidden) return sendError(res, new ApiError(403, 'A company access token cannot use this endpoint; use the API key from your server'));
+      if (forbidden)
+        return sendError(
+          res,
+          new ApiError(
+            403,
+            'A company access token cannot use this endpoint; use the API key from your server',
+          ),
+        );
       return next();
     }
-    return sendError(res, new ApiError(401, 'Unauthorized: send an API key (Basic) or a company access token (Bearer)'));
+    return sendError(
+      res,
+      new ApiError(401, 'Unauthorized: send an API key (Basic) or a company access token (Bearer)'),
+    );
   };
 }
 
@@ -151,13 +164,16 @@ export function rateLimit(config: { windowMs: number; max: number } | undefined)
 /** Before a mutating request is acknowledged, the data file holds its effect (synchronous atomic write). */
 export function persistBeforeReply(domain: Domain): RequestHandler {
   return (req, res, next) => {
-    if (!domain.store.file || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    if (!domain.store.file || req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS')
+      return next();
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
       try {
         domain.store.save();
       } catch (error) {
-        process.stderr.write(`consent-kit mock: could not write the data file: ${(error as Error).message}\n`);
+        process.stderr.write(
+          `consent-kit mock: could not write the data file: ${(error as Error).message}\n`,
+        );
       }
       return end(...args);
     }) as Response['end'];
@@ -177,19 +193,32 @@ export function idempotency(domain: Domain): RequestHandler {
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || typeof key !== 'string') return next();
     if (key.length < 1 || key.length > 255) {
-      return sendError(res, ApiError.invalid('Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters', 'idempotencyKey'));
+      return sendError(
+        res,
+        ApiError.invalid('Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters', 'idempotencyKey'),
+      );
     }
     const store = domain.store.idempotency;
     const scopedKey = `${credentialScope(res)} ${req.path} ${key}`;
-    const bodyHash = createHash('sha256').update((req as RawBodyRequest).rawBody ?? Buffer.alloc(0)).digest('hex');
+    const bodyHash = createHash('sha256')
+      .update((req as RawBodyRequest).rawBody ?? Buffer.alloc(0))
+      .digest('hex');
     const now = Date.now();
     const existing = store.get(scopedKey);
     if (existing && now - existing.createdAt < IDEMPOTENCY_TTL_MS) {
       if (existing.bodyHash !== bodyHash) {
-        return sendError(res, new ApiError(422, 'This Idempotency-Key was already used with a different request body'));
+        return sendError(
+          res,
+          new ApiError(422, 'This Idempotency-Key was already used with a different request body'),
+        );
       }
       if (existing.state === 'in-flight') {
-        return sendError(res, new ApiError(409, 'A request with this Idempotency-Key is still being processed; retry later', { retryAfterSeconds: 1 }));
+        return sendError(
+          res,
+          new ApiError(409, 'A request with this Idempotency-Key is still being processed; retry later', {
+            retryAfterSeconds: 1,
+          }),
+        );
       }
       res.setHeader('Idempotent-Replayed', 'true');
       if (existing.contentType) res.setHeader('Content-Type', existing.contentType);
@@ -197,7 +226,15 @@ export function idempotency(domain: Domain): RequestHandler {
       return existing.body === null ? res.end() : res.end(existing.body);
     }
     for (const [k, row] of store) if (now - row.createdAt >= IDEMPOTENCY_TTL_MS) store.delete(k);
-    const row = { key: scopedKey, bodyHash, state: 'in-flight' as 'in-flight' | 'done', status: 0, body: null as string | null, contentType: null as string | null, createdAt: now };
+    const row = {
+      key: scopedKey,
+      bodyHash,
+      state: 'in-flight' as 'in-flight' | 'done',
+      status: 0,
+      body: null as string | null,
+      contentType: null as string | null,
+      createdAt: now,
+    };
     store.set(scopedKey, row);
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
@@ -230,12 +267,16 @@ interface Fault {
 /** Parses `X-Mock-Fault: status=503;retryAfter=1`, `latency=200`, `drop` (combinable with `;`). */
 export function parseFaultHeader(value: string): Fault {
   const fault: Fault = {};
-  for (const part of value.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of value
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [name, raw = ''] = part.split('=', 2).map((s) => s.trim()) as [string, string?];
     const n = Number(raw);
     switch (name.toLowerCase()) {
       case 'status':
-        if (!Number.isInteger(n) || n < 400 || n > 599) throw new Error('status must be an HTTP error status (400-599)');
+        if (!Number.isInteger(n) || n < 400 || n > 599)
+          throw new Error('status must be an HTTP error status (400-599)');
         fault.status = n;
         break;
       case 'retryafter':
@@ -259,7 +300,9 @@ export function parseFaultHeader(value: string): Fault {
 function patternToRegExp(pattern: string): RegExp {
   const escaped = pattern
     .split('/')
-    .map((segment) => (segment === '**' ? '.*' : segment === '*' ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((segment) =>
+      segment === '**' ? '.*' : segment === '*' ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/');
   return new RegExp(`^${escaped}/?$`);
 }
@@ -278,7 +321,10 @@ export function faults(domain: Domain): RequestHandler {
       if (rule.method && rule.method.toUpperCase() !== req.method) continue;
       if (!regex.test(req.path)) continue;
       if (rule.latencyMs) fault.latencyMs = (fault.latencyMs ?? 0) + rule.latencyMs;
-      const hit = rule.errorRate === undefined ? rule.status !== undefined || rule.drop === true : Math.random() < rule.errorRate;
+      const hit =
+        rule.errorRate === undefined
+          ? rule.status !== undefined || rule.drop === true
+          : Math.random() < rule.errorRate;
       if (hit) {
         if (rule.drop) fault.drop = true;
         else {
@@ -292,7 +338,10 @@ export function faults(domain: Domain): RequestHandler {
       try {
         Object.assign(fault, parseFaultHeader(header));
       } catch (error) {
-        return sendError(res, ApiError.invalid('X-Mock-Fault', `X-Mock-Fault: ${(error as Error).message}`, 'fault'));
+        return sendError(
+          res,
+          ApiError.invalid('X-Mock-Fault', `X-Mock-Fault: ${(error as Error).message}`, 'fault'),
+        );
       }
     }
     const apply = () => {
@@ -321,13 +370,21 @@ export function faults(domain: Domain): RequestHandler {
 export function errorHandler(): (error: unknown, req: Request, res: Response, next: NextFunction) => void {
   return (error, req, res, _next) => {
     if (error instanceof ApiError) return sendError(res, error);
-    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+    const status =
+      (error as { status?: number; statusCode?: number }).status ??
+      (error as { statusCode?: number }).statusCode;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.parse.failed') return sendError(res, new ApiError(400, 'The request body is not valid JSON'));
-    if (type === 'entity.too.large') return sendError(res, new ApiError(413, 'The request body is larger than the 100 kB limit'));
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') return sendError(res, new ApiError(415, 'Unsupported body encoding or charset'));
-    if (typeof status === 'number' && status >= 400 && status < 500) return sendError(res, new ApiError(status));
-    process.stderr.write(`consent-kit mock: unexpected error on ${req.method} ${req.originalUrl}: ${String((error as Error)?.stack ?? error)}\n`);
+    if (type === 'entity.parse.failed')
+      return sendError(res, new ApiError(400, 'The request body is not valid JSON'));
+    if (type === 'entity.too.large')
+      return sendError(res, new ApiError(413, 'The request body is larger than the 100 kB limit'));
+    if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+      return sendError(res, new ApiError(415, 'Unsupported body encoding or charset'));
+    if (typeof status === 'number' && status >= 400 && status < 500)
+      return sendError(res, new ApiError(status));
+    process.stderr.write(
+      `consent-kit mock: unexpected error on ${req.method} ${req.originalUrl}: ${String((error as Error)?.stack ?? error)}\n`,
+    );
     if (res.headersSent) return void res.end();
     res.status(500).json(errorBody(500, String(res.locals.correlationId ?? '')));
   };

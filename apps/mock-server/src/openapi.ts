@@ -63,54 +63,450 @@ const SCHEMAS: Record<string, Schema> = {
   ClockState: z.object({ now: C.DateTime, offsetMs: z.number() }),
 };
 
-const PAGED = ['Company', 'Connection', 'Integration', 'PullOperation', 'DataRecord', 'WebhookDelivery', 'Product', 'ConsentRecord'];
+const PAGED = [
+  'Company',
+  'Connection',
+  'Integration',
+  'PullOperation',
+  'DataRecord',
+  'WebhookDelivery',
+  'Product',
+  'ConsentRecord',
+];
 
 const CO = '/companies/{companyId}';
 export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/companies', summary: 'List companies', tag: 'Companies', auth: 'apiKey', status: 200, response: 'Company', paged: true, query: [{ name: 'tags', description: 'Filter by a tag: key=value' }] },
-  { method: 'post', path: '/companies', summary: 'Create a company', tag: 'Companies', auth: 'apiKey', body: 'CreateCompanyRequest', status: 200, response: 'Company' },
-  { method: 'get', path: CO, summary: 'Get a company', tag: 'Companies', auth: 'both', status: 200, response: 'Company' },
-  { method: 'put', path: CO, summary: 'Replace a company', tag: 'Companies', auth: 'apiKey', body: 'CreateCompanyRequest', status: 200, response: 'Company' },
-  { method: 'patch', path: CO, summary: 'Update a company', tag: 'Companies', auth: 'apiKey', body: 'PatchCompanyRequest', status: 200, response: 'Company' },
-  { method: 'delete', path: CO, summary: 'Delete a company and its data', tag: 'Companies', auth: 'apiKey', status: 204 },
-  { method: 'put', path: `${CO}/products/{productIdentifier}`, summary: 'Add a product', tag: 'Companies', auth: 'apiKey', status: 204 },
-  { method: 'delete', path: `${CO}/products/{productIdentifier}`, summary: 'Remove a product', tag: 'Companies', auth: 'apiKey', status: 204 },
-  { method: 'post', path: `${CO}/products/{productIdentifier}/refresh`, summary: 'Refresh product data', tag: 'Companies', auth: 'apiKey', status: 202 },
-  { method: 'get', path: `${CO}/accessToken`, summary: 'Issue a company-scoped access token', tag: 'Companies', auth: 'apiKey', status: 200, response: 'AccessToken' },
-  { method: 'get', path: `${CO}/connections`, summary: 'List connections', tag: 'Connections', auth: 'both', status: 200, response: 'Connection', paged: true },
-  { method: 'post', path: `${CO}/connections`, summary: 'Create a connection (PendingAuth, with linkUrl)', tag: 'Connections', auth: 'both', body: 'CreateConnectionRequest', status: 200, response: 'Connection', errors: [409] },
-  { method: 'get', path: `${CO}/connections/{connectionId}`, summary: 'Get a connection', tag: 'Connections', auth: 'both', status: 200, response: 'Connection' },
-  { method: 'patch', path: `${CO}/connections/{connectionId}`, summary: 'Unlink a connection (keeps data)', tag: 'Connections', auth: 'both', body: 'UpdateConnectionStatusRequest', status: 200, response: 'Connection', errors: [409] },
-  { method: 'delete', path: `${CO}/connections/{connectionId}`, summary: 'Delete a connection and its data', tag: 'Connections', auth: 'both', status: 200 },
-  { method: 'put', path: `${CO}/connections/{connectionId}/authorization`, summary: 'Update authorization', tag: 'Connections', auth: 'both', body: 'UpdateConnectionAuthorizationRequest', status: 200, response: 'Connection' },
-  { method: 'get', path: `${CO}/dataStatus`, summary: 'Data status per data type', tag: 'Data', auth: 'both', status: 200, response: 'DataStatuses' },
-  { method: 'get', path: `${CO}/data/history`, summary: 'Pull operations', tag: 'Data', auth: 'both', status: 200, response: 'PullOperation', paged: true },
-  { method: 'get', path: `${CO}/data/history/{datasetId}`, summary: 'One pull operation', tag: 'Data', auth: 'both', status: 200, response: 'PullOperation' },
-  { method: 'post', path: `${CO}/data/all`, summary: 'Refresh all data', tag: 'Data', auth: 'both', status: 204 },
-  { method: 'post', path: `${CO}/data/queue/{dataType}`, summary: 'Refresh one data type', tag: 'Data', auth: 'both', status: 200, response: 'PullOperation', query: [{ name: 'connectionId', description: 'Only this connection' }], errors: [409] },
-  { method: 'get', path: `${CO}/data/{dataType}`, summary: 'Read synced data for a product (consent-checked)', tag: 'Data', auth: 'both', status: 200, response: 'DataRecord', paged: true, query: [{ name: 'product', description: 'Product whose consent covers the read', required: true }], errors: [403], extension: true },
-  { method: 'get', path: '/integrations', summary: 'List integrations', tag: 'Integrations', auth: 'both', status: 200, response: 'Integration', paged: true },
-  { method: 'get', path: '/integrations/{platformKey}', summary: 'Get an integration', tag: 'Integrations', auth: 'both', status: 200, response: 'Integration' },
-  { method: 'get', path: '/integrations/{platformKey}/branding', summary: 'Get branding', tag: 'Integrations', auth: 'both', status: 200, response: 'Branding' },
-  { method: 'get', path: '/webhooks', summary: 'List webhook consumers', tag: 'Webhooks', auth: 'apiKey', status: 200, response: 'WebhookConsumers' },
-  { method: 'post', path: '/webhooks', summary: 'Create a webhook consumer (returns its secret once)', tag: 'Webhooks', auth: 'apiKey', body: 'CreateWebhookConsumerRequest', status: 201, response: 'CreatedWebhookConsumer' },
-  { method: 'get', path: '/webhooks/{webhookId}', summary: 'Get a webhook consumer', tag: 'Webhooks', auth: 'apiKey', status: 200, response: 'WebhookConsumer' },
-  { method: 'delete', path: '/webhooks/{webhookId}', summary: 'Delete a webhook consumer', tag: 'Webhooks', auth: 'apiKey', status: 204 },
-  { method: 'get', path: '/webhooks/{webhookId}/deliveries', summary: 'Delivery log', tag: 'Webhooks', auth: 'apiKey', status: 200, response: 'WebhookDelivery', paged: true, extension: true },
-  { method: 'get', path: '/profile', summary: 'Client profile', tag: 'Settings', auth: 'both', status: 200, response: 'Profile' },
-  { method: 'put', path: '/profile', summary: 'Update the client profile', tag: 'Settings', auth: 'apiKey', body: 'Profile', status: 200, response: 'Profile' },
-  { method: 'get', path: '/corsSettings', summary: 'Allowed browser origins', tag: 'Settings', auth: 'apiKey', status: 200, response: 'CorsSettings' },
-  { method: 'post', path: '/corsSettings', summary: 'Set allowed browser origins', tag: 'Settings', auth: 'apiKey', body: 'CorsSettings', status: 200, response: 'CorsSettings' },
-  { method: 'get', path: '/products', summary: 'List products (use cases)', tag: 'Consent ledger', auth: 'both', status: 200, response: 'Product', paged: true, extension: true },
-  { method: 'get', path: '/products/{productIdentifier}', summary: 'Get a product', tag: 'Consent ledger', auth: 'both', status: 200, response: 'Product', extension: true },
-  { method: 'get', path: `${CO}/consents`, summary: 'List consent records', tag: 'Consent ledger', auth: 'both', status: 200, response: 'ConsentRecord', paged: true, extension: true },
-  { method: 'post', path: `${CO}/consents`, summary: 'Grant consent', tag: 'Consent ledger', auth: 'both', body: 'GrantConsentRequest', status: 201, response: 'ConsentRecord', errors: [409], extension: true },
-  { method: 'get', path: `${CO}/consents/{consentId}`, summary: 'Get a consent record', tag: 'Consent ledger', auth: 'both', status: 200, response: 'ConsentRecord', extension: true },
-  { method: 'post', path: `${CO}/consents/{consentId}/amendments`, summary: 'Amend (additional data types or connections)', tag: 'Consent ledger', auth: 'both', body: 'AmendConsentRequest', status: 200, response: 'ConsentRecord', errors: [409], extension: true },
-  { method: 'post', path: `${CO}/consents/{consentId}/withdrawal`, summary: 'Withdraw consent', tag: 'Consent ledger', auth: 'both', body: 'WithdrawConsentRequest', status: 200, response: 'ConsentRecord', errors: [409], extension: true },
-  { method: 'get', path: '/_mock/clock', summary: 'Read the mock clock (test endpoints only)', tag: 'Mock', auth: 'none', status: 200, response: 'ClockState', extension: true },
-  { method: 'post', path: '/_mock/clock', summary: 'Move the mock clock forwards (test endpoints only)', tag: 'Mock', auth: 'none', body: 'ClockRequest', status: 200, response: 'ClockState', extension: true },
-  { method: 'post', path: '/_mock/reset', summary: 'Reset all state (test endpoints only)', tag: 'Mock', auth: 'none', status: 204, extension: true },
+  {
+    method: 'get',
+    path: '/companies',
+    summary: 'List companies',
+    tag: 'Companies',
+    auth: 'apiKey',
+    status: 200,
+    response: 'Company',
+    paged: true,
+    query: [{ name: 'tags', description: 'Filter by a tag: key=value' }],
+  },
+  {
+    method: 'post',
+    path: '/companies',
+    summary: 'Create a company',
+    tag: 'Companies',
+    auth: 'apiKey',
+    body: 'CreateCompanyRequest',
+    status: 200,
+    response: 'Company',
+  },
+  {
+    method: 'get',
+    path: CO,
+    summary: 'Get a company',
+    tag: 'Companies',
+    auth: 'both',
+    status: 200,
+    response: 'Company',
+  },
+  {
+    method: 'put',
+    path: CO,
+    summary: 'Replace a company',
+    tag: 'Companies',
+    auth: 'apiKey',
+    body: 'CreateCompanyRequest',
+    status: 200,
+    response: 'Company',
+  },
+  {
+    method: 'patch',
+    path: CO,
+    summary: 'Update a company',
+    tag: 'Companies',
+    auth: 'apiKey',
+    body: 'PatchCompanyRequest',
+    status: 200,
+    response: 'Company',
+  },
+  {
+    method: 'delete',
+    path: CO,
+    summary: 'Delete a company and its data',
+    tag: 'Companies',
+    auth: 'apiKey',
+    status: 204,
+  },
+  {
+    method: 'put',
+    path: `${CO}/products/{productIdentifier}`,
+    summary: 'Add a product',
+    tag: 'Companies',
+    auth: 'apiKey',
+    status: 204,
+  },
+  {
+    method: 'delete',
+    path: `${CO}/products/{productIdentifier}`,
+    summary: 'Remove a product',
+    tag: 'Companies',
+    auth: 'apiKey',
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: `${CO}/products/{productIdentifier}/refresh`,
+    summary: 'Refresh product data',
+    tag: 'Companies',
+    auth: 'apiKey',
+    status: 202,
+  },
+  {
+    method: 'get',
+    path: `${CO}/accessToken`,
+    summary: 'Issue a company-scoped access token',
+    tag: 'Companies',
+    auth: 'apiKey',
+    status: 200,
+    response: 'AccessToken',
+  },
+  {
+    method: 'get',
+    path: `${CO}/connections`,
+    summary: 'List connections',
+    tag: 'Connections',
+    auth: 'both',
+    status: 200,
+    response: 'Connection',
+    paged: true,
+  },
+  {
+    method: 'post',
+    path: `${CO}/connections`,
+    summary: 'Create a connection (PendingAuth, with linkUrl)',
+    tag: 'Connections',
+    auth: 'both',
+    body: 'CreateConnectionRequest',
+    status: 200,
+    response: 'Connection',
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: `${CO}/connections/{connectionId}`,
+    summary: 'Get a connection',
+    tag: 'Connections',
+    auth: 'both',
+    status: 200,
+    response: 'Connection',
+  },
+  {
+    method: 'patch',
+    path: `${CO}/connections/{connectionId}`,
+    summary: 'Unlink a connection (keeps data)',
+    tag: 'Connections',
+    auth: 'both',
+    body: 'UpdateConnectionStatusRequest',
+    status: 200,
+    response: 'Connection',
+    errors: [409],
+  },
+  {
+    method: 'delete',
+    path: `${CO}/connections/{connectionId}`,
+    summary: 'Delete a connection and its data',
+    tag: 'Connections',
+    auth: 'both',
+    status: 200,
+  },
+  {
+    method: 'put',
+    path: `${CO}/connections/{connectionId}/authorization`,
+    summary: 'Update authorization',
+    tag: 'Connections',
+    auth: 'both',
+    body: 'UpdateConnectionAuthorizationRequest',
+    status: 200,
+    response: 'Connection',
+  },
+  {
+    method: 'get',
+    path: `${CO}/dataStatus`,
+    summary: 'Data status per data type',
+    tag: 'Data',
+    auth: 'both',
+    status: 200,
+    response: 'DataStatuses',
+  },
+  {
+    method: 'get',
+    path: `${CO}/data/history`,
+    summary: 'Pull operations',
+    tag: 'Data',
+    auth: 'both',
+    status: 200,
+    response: 'PullOperation',
+    paged: true,
+  },
+  {
+    method: 'get',
+    path: `${CO}/data/history/{datasetId}`,
+    summary: 'One pull operation',
+    tag: 'Data',
+    auth: 'both',
+    status: 200,
+    response: 'PullOperation',
+  },
+  {
+    method: 'post',
+    path: `${CO}/data/all`,
+    summary: 'Refresh all data',
+    tag: 'Data',
+    auth: 'both',
+    status: 204,
+  },
+  {
+    method: 'post',
+    path: `${CO}/data/queue/{dataType}`,
+    summary: 'Refresh one data type',
+    tag: 'Data',
+    auth: 'both',
+    status: 200,
+    response: 'PullOperation',
+    query: [{ name: 'connectionId', description: 'Only this connection' }],
+    errors: [409],
+  },
+  {
+    method: 'get',
+    path: `${CO}/data/{dataType}`,
+    summary: 'Read synced data for a product (consent-checked)',
+    tag: 'Data',
+    auth: 'both',
+    status: 200,
+    response: 'DataRecord',
+    paged: true,
+    query: [{ name: 'product', description: 'Product whose consent covers the read', required: true }],
+    errors: [403],
+    extension: true,
+  },
+  {
+    method: 'get',
+    path: '/integrations',
+    summary: 'List integrations',
+    tag: 'Integrations',
+    auth: 'both',
+    status: 200,
+    response: 'Integration',
+    paged: true,
+  },
+  {
+    method: 'get',
+    path: '/integrations/{platformKey}',
+    summary: 'Get an integration',
+    tag: 'Integrations',
+    auth: 'both',
+    status: 200,
+    response: 'Integration',
+  },
+  {
+    method: 'get',
+    path: '/integrations/{platformKey}/branding',
+    summary: 'Get branding',
+    tag: 'Integrations',
+    auth: 'both',
+    status: 200,
+    response: 'Branding',
+  },
+  {
+    method: 'get',
+    path: '/webhooks',
+    summary: 'List webhook consumers',
+    tag: 'Webhooks',
+    auth: 'apiKey',
+    status: 200,
+    response: 'WebhookConsumers',
+  },
+  {
+    method: 'post',
+    path: '/webhooks',
+    summary: 'Create a webhook consumer (returns its secret once)',
+    tag: 'Webhooks',
+    auth: 'apiKey',
+    body: 'CreateWebhookConsumerRequest',
+    status: 201,
+    response: 'CreatedWebhookConsumer',
+  },
+  {
+    method: 'get',
+    path: '/webhooks/{webhookId}',
+    summary: 'Get a webhook consumer',
+    tag: 'Webhooks',
+    auth: 'apiKey',
+    status: 200,
+    response: 'WebhookConsumer',
+  },
+  {
+    method: 'delete',
+    path: '/webhooks/{webhookId}',
+    summary: 'Delete a webhook consumer',
+    tag: 'Webhooks',
+    auth: 'apiKey',
+    status: 204,
+  },
+  {
+    method: 'get',
+    path: '/webhooks/{webhookId}/deliveries',
+    summary: 'Delivery log',
+    tag: 'Webhooks',
+    auth: 'apiKey',
+    status: 200,
+    response: 'WebhookDelivery',
+    paged: true,
+    extension: true,
+  },
+  {
+    method: 'get',
+    path: '/profile',
+    summary: 'Client profile',
+    tag: 'Settings',
+    auth: 'both',
+    status: 200,
+    response: 'Profile',
+  },
+  {
+    method: 'put',
+    path: '/profile',
+    summary: 'Update the client profile',
+    tag: 'Settings',
+    auth: 'apiKey',
+    body: 'Profile',
+    status: 200,
+    response: 'Profile',
+  },
+  {
+    method: 'get',
+    path: '/corsSettings',
+    summary: 'Allowed browser origins',
+    tag: 'Settings',
+    auth: 'apiKey',
+    status: 200,
+    response: 'CorsSettings',
+  },
+  {
+    method: 'post',
+    path: '/corsSettings',
+    summary: 'Set allowed browser origins',
+    tag: 'Settings',
+    auth: 'apiKey',
+    body: 'CorsSettings',
+    status: 200,
+    response: 'CorsSettings',
+  },
+  {
+    method: 'get',
+    path: '/products',
+    summary: 'List products (use cases)',
+    tag: 'Consent ledger',
+    auth: 'both',
+    status: 200,
+    response: 'Product',
+    paged: true,
+    extension: true,
+  },
+  {
+    method: 'get',
+    path: '/products/{productIdentifier}',
+    summary: 'Get a product',
+    tag: 'Consent ledger',
+    auth: 'both',
+    status: 200,
+    response: 'Product',
+    extension: true,
+  },
+  {
+    method: 'get',
+    path: `${CO}/consents`,
+    summary: 'List consent records',
+    tag: 'Consent ledger',
+    auth: 'both',
+    status: 200,
+    response: 'ConsentRecord',
+    paged: true,
+    extension: true,
+  },
+  {
+    method: 'post',
+    path: `${CO}/consents`,
+    summary: 'Grant consent',
+    tag: 'Consent ledger',
+    auth: 'both',
+    body: 'GrantConsentRequest',
+    status: 201,
+    response: 'ConsentRecord',
+    errors: [409],
+    extension: true,
+  },
+  {
+    method: 'get',
+    path: `${CO}/consents/{consentId}`,
+    summary: 'Get a consent record',
+    tag: 'Consent ledger',
+    auth: 'both',
+    status: 200,
+    response: 'ConsentRecord',
+    extension: true,
+  },
+  {
+    method: 'post',
+    path: `${CO}/consents/{consentId}/amendments`,
+    summary: 'Amend (additional data types or connections)',
+    tag: 'Consent ledger',
+    auth: 'both',
+    body: 'AmendConsentRequest',
+    status: 200,
+    response: 'ConsentRecord',
+    errors: [409],
+    extension: true,
+  },
+  {
+    method: 'post',
+    path: `${CO}/consents/{consentId}/withdrawal`,
+    summary: 'Withdraw consent',
+    tag: 'Consent ledger',
+    auth: 'both',
+    body: 'WithdrawConsentRequest',
+    status: 200,
+    response: 'ConsentRecord',
+    errors: [409],
+    extension: true,
+  },
+  {
+    method: 'get',
+    path: '/_mock/clock',
+    summary: 'Read the mock clock (test endpoints only)',
+    tag: 'Mock',
+    auth: 'none',
+    status: 200,
+    response: 'ClockState',
+    extension: true,
+  },
+  {
+    method: 'post',
+    path: '/_mock/clock',
+    summary: 'Move the mock clock forwards (test endpoints only)',
+    tag: 'Mock',
+    auth: 'none',
+    body: 'ClockRequest',
+    status: 200,
+    response: 'ClockState',
+    extension: true,
+  },
+  {
+    method: 'post',
+    path: '/_mock/reset',
+    summary: 'Reset all state (test endpoints only)',
+    tag: 'Mock',
+    auth: 'none',
+    status: 204,
+    extension: true,
+  },
 ];
 
 const ERROR_TEXT: Record<number, string> = {
@@ -127,7 +523,10 @@ const ERROR_TEXT: Record<number, string> = {
 };
 
 function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
-  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   delete out.$schema;
   return out;
 }
@@ -138,7 +537,8 @@ export function openApiDocument(): Record<string, unknown> {
   if (cached) return cached;
   const schemas: Record<string, unknown> = {};
   const requestNames = new Set(OPERATIONS.map((op) => op.body).filter(Boolean));
-  for (const [name, schema] of Object.entries(SCHEMAS)) schemas[name] = jsonSchema(schema, requestNames.has(name) ? 'input' : 'output');
+  for (const [name, schema] of Object.entries(SCHEMAS))
+    schemas[name] = jsonSchema(schema, requestNames.has(name) ? 'input' : 'output');
   for (const name of PAGED) {
     schemas[`Paged${name}`] = {
       type: 'object',
@@ -154,19 +554,51 @@ export function openApiDocument(): Record<string, unknown> {
   }
   const pagingParams = [
     { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1, default: 1 } },
-    { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: C.MAX_PAGE_SIZE, default: C.DEFAULT_PAGE_SIZE } },
-    { name: 'query', in: 'query', schema: { type: 'string', maxLength: C.MAX_QUERY_LENGTH }, description: 'Codat query language: = != ~ > < >= <= && || { }' },
-    { name: 'orderBy', in: 'query', schema: { type: 'string' }, description: 'field, or -field for descending' },
+    {
+      name: 'pageSize',
+      in: 'query',
+      schema: { type: 'integer', minimum: 1, maximum: C.MAX_PAGE_SIZE, default: C.DEFAULT_PAGE_SIZE },
+    },
+    {
+      name: 'query',
+      in: 'query',
+      schema: { type: 'string', maxLength: C.MAX_QUERY_LENGTH },
+      description: 'Codat query language: = != ~ > < >= <= && || { }',
+    },
+    {
+      name: 'orderBy',
+      in: 'query',
+      schema: { type: 'string' },
+      description: 'field, or -field for descending',
+    },
   ];
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
-    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
     const responses: Record<string, unknown> = {};
-    const ref = op.response ? { $ref: `#/components/schemas/${op.paged ? `Paged${op.response}` : op.response}` } : undefined;
-    responses[String(op.status)] = ref ? { description: 'OK', content: { 'application/json': { schema: ref } } } : { description: 'OK' };
-    const errors = new Set([...(op.body || op.paged ? [400] : []), ...(op.auth === 'none' ? [] : [401, 403, 429]), 404, ...(op.errors ?? []), ...(op.method === 'post' ? [422] : [])]);
+    const ref = op.response
+      ? { $ref: `#/components/schemas/${op.paged ? `Paged${op.response}` : op.response}` }
+      : undefined;
+    responses[String(op.status)] = ref
+      ? { description: 'OK', content: { 'application/json': { schema: ref } } }
+      : { description: 'OK' };
+    const errors = new Set([
+      ...(op.body || op.paged ? [400] : []),
+      ...(op.auth === 'none' ? [] : [401, 403, 429]),
+      404,
+      ...(op.errors ?? []),
+      ...(op.method === 'post' ? [422] : []),
+    ]);
     for (const code of [...errors].sort()) {
-      responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+      responses[String(code)] = {
+        description: ERROR_TEXT[code] ?? 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+      };
     }
     const operation: Record<string, unknown> = {
       summary: op.summary,
@@ -175,14 +607,38 @@ export function openApiDocument(): Record<string, unknown> {
       parameters: [
         ...pathParams,
         ...(op.paged ? pagingParams : []),
-        ...(op.query ?? []).map((q) => ({ name: q.name, in: 'query', required: q.required ?? false, description: q.description, schema: { type: 'string' } })),
-        ...(op.method === 'post' ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }] : []),
+        ...(op.query ?? []).map((q) => ({
+          name: q.name,
+          in: 'query',
+          required: q.required ?? false,
+          description: q.description,
+          schema: { type: 'string' },
+        })),
+        ...(op.method === 'post'
+          ? [
+              {
+                name: 'Idempotency-Key',
+                in: 'header',
+                required: false,
+                schema: { type: 'string', maxLength: 255 },
+              },
+            ]
+          : []),
       ],
       responses,
-      security: op.auth === 'none' ? [] : op.auth === 'apiKey' ? [{ apiKey: [] }] : [{ apiKey: [] }, { companyToken: [] }],
+      security:
+        op.auth === 'none'
+          ? []
+          : op.auth === 'apiKey'
+            ? [{ apiKey: [] }]
+            : [{ apiKey: [] }, { companyToken: [] }],
     };
     if (op.extension) operation['x-consent-kit-extension'] = true;
-    if (op.body) operation.requestBody = { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } } };
+    if (op.body)
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: { $ref: `#/components/schemas/${op.body}` } } },
+      };
     (paths[op.path] ??= {})[op.method] = operation;
   }
   cached = {
@@ -200,7 +656,9 @@ export function openApiDocument(): Record<string, unknown> {
       event: {
         post: {
           summary: 'Signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature)',
-          requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } } },
+          requestBody: {
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } },
+          },
           responses: { '200': { description: 'Any 2xx acknowledges the delivery' } },
         },
       },
@@ -209,7 +667,11 @@ export function openApiDocument(): Record<string, unknown> {
       schemas,
       securitySchemes: {
         apiKey: { type: 'http', scheme: 'basic', description: 'Authorization: Basic base64(apiKey)' },
-        companyToken: { type: 'http', scheme: 'bearer', description: 'GET /companies/{companyId}/accessToken' },
+        companyToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'GET /companies/{companyId}/accessToken',
+        },
       },
     },
   };
@@ -223,17 +685,23 @@ export function referencePage(): string {
   for (const op of OPERATIONS) byTag.set(op.tag, [...(byTag.get(op.tag) ?? []), op]);
   const sections = [...byTag]
     .map(
-      ([tag, ops]) => `<section><h2 id="${esc(tag.replace(/\W+/g, '-'))}">${esc(tag)}</h2>${ops
-        .map(
-          (op) => `<article><h3><code class="m">${op.method.toUpperCase()}</code> <code>${esc(op.path)}</code></h3>
+      ([tag, ops]) =>
+        `<section><h2 id="${esc(tag.replace(/\W+/g, '-'))}">${esc(tag)}</h2>${ops
+          .map(
+            (
+              op,
+            ) => `<article><h3><code class="m">${op.method.toUpperCase()}</code> <code>${esc(op.path)}</code></h3>
 <p>${esc(op.summary)}${op.extension ? ' <em>(consent-kit extension)</em>' : ''}. Auth: ${op.auth === 'apiKey' ? 'API key' : op.auth === 'both' ? 'API key or company token' : 'none (test endpoints)'}. Success: ${op.status}${op.response ? ` <a href="#schema-${op.response}">${op.paged ? 'paged ' : ''}${esc(op.response)}</a>` : ''}${op.body ? `; body <a href="#schema-${op.body}">${esc(op.body)}</a>` : ''}.</p></article>`,
-        )
-        .join('')}</section>`,
+          )
+          .join('')}</section>`,
     )
     .join('');
   const schemas = Object.entries(doc.components.schemas)
     .filter(([name]) => !name.startsWith('Paged'))
-    .map(([name, schema]) => `<details id="schema-${esc(name)}"><summary>${esc(name)}</summary><pre>${esc(JSON.stringify(schema, null, 2))}</pre></details>`)
+    .map(
+      ([name, schema]) =>
+        `<details id="schema-${esc(name)}"><summary>${esc(name)}</summary><pre>${esc(JSON.stringify(schema, null, 2))}</pre></details>`,
+    )
     .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>consent-kit mock API reference</title><link rel="stylesheet" href="/docs/reference.css"></head>
 <body><main><h1>consent-kit mock API reference</h1><p>The machine-readable document: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1, generated from the contract's zod schemas).</p>

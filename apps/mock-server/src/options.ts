@@ -133,8 +133,13 @@ function envFlag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
  * Options win over environment variables, which win over the defaults. `env` is only read by the CLI and
  * `startMockServer`; `createApp` in tests passes `{}` to stay hermetic.
  */
-export function resolveOptions(options: MockServerOptions = {}, env: NodeJS.ProcessEnv = {}): ResolvedOptions {
-  const corsFromEnv = env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
+export function resolveOptions(
+  options: MockServerOptions = {},
+  env: NodeJS.ProcessEnv = {},
+): ResolvedOptions {
+  const corsFromEnv = env.CORS_ORIGINS?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const origins = options.corsOrigins ?? corsFromEnv ?? [...DEMO_DEFAULTS.corsOrigins];
   if (origins.includes('*')) throw new Error('CORS origins must be listed explicitly; "*" is not allowed');
   const now = options.now ?? env.MOCK_NOW;
@@ -149,9 +154,12 @@ export function resolveOptions(options: MockServerOptions = {}, env: NodeJS.Proc
     },
     corsOrigins: origins,
     syncStepMs: options.syncStepMs ?? envNumber(env, 'SYNC_STEP_MS') ?? DEMO_DEFAULTS.syncStepMs,
-    tokenTtlSeconds: options.tokenTtlSeconds ?? envNumber(env, 'TOKEN_TTL_SECONDS') ?? DEMO_DEFAULTS.tokenTtlSeconds,
+    tokenTtlSeconds:
+      options.tokenTtlSeconds ?? envNumber(env, 'TOKEN_TTL_SECONDS') ?? DEMO_DEFAULTS.tokenTtlSeconds,
     bankingConnectionDays:
-      options.bankingConnectionDays ?? envNumber(env, 'BANKING_CONNECTION_DAYS') ?? DEMO_DEFAULTS.bankingConnectionDays,
+      options.bankingConnectionDays ??
+      envNumber(env, 'BANKING_CONNECTION_DAYS') ??
+      DEMO_DEFAULTS.bankingConnectionDays,
     enableTestEndpoints: options.enableTestEndpoints ?? envFlag(env, 'MOCK_TEST_ENDPOINTS') ?? false,
     faults: {
       enabled: options.faults?.enabled ?? envFlag(env, 'MOCK_FAULTS') ?? true,

@@ -1,11 +1,18 @@
-import type { Company, CompanyDetails, Connection, ConsentRecord, DataTypesBySourceType } from '@consent-kit/contract';
+import type {
+  Company,
+  CompanyDetails,
+  Connection,
+  ConsentRecord,
+  DataTypesBySourceType,
+} from '@consent-kit/contract';
 import { INTEGRATIONS_BY_KEY } from './seed/integrations.js';
 import type { CompanyRow, ConnectionRow, ConsentRow, Store } from './store.js';
 
 /** Hosted Link paths (documented in the README). */
 export const linkPaths = {
   company: (companyId: string) => `/link/${companyId}`,
-  connectionStart: (companyId: string, connectionId: string) => `/link/${companyId}/connections/${connectionId}/start`,
+  connectionStart: (companyId: string, connectionId: string) =>
+    `/link/${companyId}/connections/${connectionId}/start`,
 };
 
 export function toConnection(row: ConnectionRow, publicUrl: string): Connection {
@@ -59,7 +66,11 @@ export function toCompany(store: Store, row: CompanyRow, publicUrl: string): Com
   };
 }
 
-export function companyReference(row: CompanyRow): { id: string; name: string; tags: Record<string, string> } {
+export function companyReference(row: CompanyRow): {
+  id: string;
+  name: string;
+  tags: Record<string, string>;
+} {
   return { id: row.id, name: row.name, tags: { ...row.tags } };
 }
 

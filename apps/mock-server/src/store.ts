@@ -1,4 +1,15 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type {
   ConnectionStatus,
@@ -151,9 +162,15 @@ export class Store {
     try {
       data = JSON.parse(text) as StoreData;
     } catch (error) {
-      throw new Error(`Data file ${this.file} is not valid JSON (${(error as Error).message}); refusing to overwrite it`);
+      throw new Error(
+        `Data file ${this.file} is not valid JSON (${(error as Error).message}); refusing to overwrite it`,
+        {
+          cause: error,
+        },
+      );
     }
-    if (data.version !== 1) throw new Error(`Data file ${this.file} has unknown version ${String(data.version)}`);
+    if (data.version !== 1)
+      throw new Error(`Data file ${this.file} has unknown version ${String(data.version)}`);
     this.fromData(data);
     return true;
   }

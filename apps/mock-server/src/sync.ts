@@ -48,7 +48,8 @@ export class SyncEngine {
     }));
     for (const pull of pulls) this.store.addPull(pull);
     if (connection.status === 'Deauthorized') {
-      for (const pull of pulls) this.finish(pull, 'AuthError', 'The connection is deauthorized: the person must re-authorise it.');
+      for (const pull of pulls)
+        this.finish(pull, 'AuthError', 'The connection is deauthorized: the person must re-authorise it.');
       this.afterStep(pulls[0]);
       return pulls;
     }
@@ -112,8 +113,14 @@ export class SyncEngine {
       const connection = this.store.connections.get(pull.connectionId);
       const integration = connection ? INTEGRATIONS_BY_KEY.get(connection.integrationKey) : undefined;
       if (!connection) this.finish(pull, 'Cancelled', 'The connection was deleted.');
-      else if (connection.status === 'Deauthorized') this.finish(pull, 'AuthError', 'The connection was deauthorized during the sync.');
-      else if (integration?.failsSync) this.finish(pull, 'FetchError', `${integration.name} returned an error while fetching ${pull.dataType} (simulated).`);
+      else if (connection.status === 'Deauthorized')
+        this.finish(pull, 'AuthError', 'The connection was deauthorized during the sync.');
+      else if (integration?.failsSync)
+        this.finish(
+          pull,
+          'FetchError',
+          `${integration.name} returned an error while fetching ${pull.dataType} (simulated).`,
+        );
       else this.finish(pull, 'Complete', null);
     }
   }

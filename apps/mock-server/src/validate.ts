@@ -1,6 +1,14 @@
 import type { Request } from 'express';
 import * as z from 'zod/mini';
-import { PagingQuery, matchesQuery, parseQuery, QueryParseError, sortBy, type Page, type QueryNode } from '@consent-kit/contract';
+import {
+  PagingQuery,
+  matchesQuery,
+  parseQuery,
+  QueryParseError,
+  sortBy,
+  type Page,
+  type QueryNode,
+} from '@consent-kit/contract';
 import { ApiError } from './errors.js';
 
 /** Parses a request body with a contract schema; 400 with `validation.errors` when it does not fit. */
@@ -14,7 +22,8 @@ export function parseBody<S extends z.core.$ZodType>(schema: S, body: unknown): 
 /** Parses query parameters (strings) with a schema; 400 on failure. */
 export function parseQueryParams<S extends z.core.$ZodType>(schema: S, query: unknown): z.output<S> {
   const result = z.safeParse(schema, query);
-  if (!result.success) throw ApiError.validation(result.error, 'Error processing request - invalid query parameters.');
+  if (!result.success)
+    throw ApiError.validation(result.error, 'Error processing request - invalid query parameters.');
   return result.data;
 }
 
@@ -63,7 +72,13 @@ export function pageRequest(req: Request): PageRequest & { filter: QueryNode | u
   return { ...parsed, filter };
 }
 
-function href(path: string, page: number, pageSize: number, request: PageRequest, extra: Record<string, string>): string {
+function href(
+  path: string,
+  page: number,
+  pageSize: number,
+  request: PageRequest,
+  extra: Record<string, string>,
+): string {
   const params = new URLSearchParams(extra);
   params.set('page', String(page));
   params.set('pageSize', String(pageSize));
@@ -90,10 +105,19 @@ export function toPage<T>(
     self: { href: Object.keys(extra).length ? `${path}?${new URLSearchParams(extra).toString()}` : path },
     current: { href: href(path, request.page, request.pageSize, request, extra) },
   };
-  if (start + request.pageSize < sorted.length) links.next = { href: href(path, request.page + 1, request.pageSize, request, extra) };
+  if (start + request.pageSize < sorted.length)
+    links.next = { href: href(path, request.page + 1, request.pageSize, request, extra) };
   if (request.page > 1 && sorted.length > 0) {
     const lastPage = Math.max(1, Math.ceil(sorted.length / request.pageSize));
-    links.previous = { href: href(path, Math.min(request.page - 1, lastPage), request.pageSize, request, extra) };
+    links.previous = {
+      href: href(path, Math.min(request.page - 1, lastPage), request.pageSize, request, extra),
+    };
   }
-  return { results, pageNumber: request.page, pageSize: request.pageSize, totalResults: sorted.length, _links: links };
+  return {
+    results,
+    pageNumber: request.page,
+    pageSize: request.pageSize,
+    totalResults: sorted.length,
+    _links: links,
+  };
 }

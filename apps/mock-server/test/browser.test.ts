@@ -43,7 +43,10 @@ beforeAll(async () => {
     enableTestEndpoints: true,
     profile: { name: 'Copay', redirectUrl: CALLBACK, whiteListUrls: [CALLBACK, OTHER_CALLBACK] },
   });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -72,8 +75,12 @@ async function newPage(): Promise<{ page: Page; cspErrors: string[] }> {
 }
 
 async function newConnection(platformKey: string) {
-  const company = (await api('/companies', { method: 'POST', body: { name: 'Browser Bakery' } })).body as { id: string };
-  const connection = (await api(`/companies/${company.id}/connections`, { method: 'POST', body: { platformKey } })).body as { id: string; linkUrl: string };
+  const company = (await api('/companies', { method: 'POST', body: { name: 'Browser Bakery' } })).body as {
+    id: string;
+  };
+  const connection = (
+    await api(`/companies/${company.id}/connections`, { method: 'POST', body: { platformKey } })
+  ).body as { id: string; linkUrl: string };
   return { companyId: company.id, connection };
 }
 
@@ -92,12 +99,24 @@ describe('hosted flow in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Xero — simulated');
     await page.getByLabel('Email or username').fill('owner@bakery.example');
     await page.getByLabel('Password').fill('anything');
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.getByRole('button', { name: 'Approve' }).click()]);
-    expect(result(page)).toEqual({ ok: true, statusCode: 200, companyId, connectionId: connection.id, platform: 'gbol', sourceType: 'Accounting' });
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+      page.getByRole('button', { name: 'Approve' }).click(),
+    ]);
+    expect(result(page)).toEqual({
+      ok: true,
+      statusCode: 200,
+      companyId,
+      connectionId: connection.id,
+      platform: 'gbol',
+      sourceType: 'Accounting',
+    });
     expect(await page.getByRole('heading').textContent()).toBe('Back in Copay');
     expect(cspErrors).toEqual([]);
     expect((await api(`/companies/${companyId}/connections/${connection.id}`)).body.status).toBe('Linked');
-    const statuses = Object.values((await api(`/companies/${companyId}/dataStatus`)).body as Record<string, { currentStatus: string }>);
+    const statuses = Object.values(
+      (await api(`/companies/${companyId}/dataStatus`)).body as Record<string, { currentStatus: string }>,
+    );
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((s) => s.currentStatus === 'Complete')).toBe(true);
     await page.context().close();
@@ -111,10 +130,22 @@ describe('hosted flow in Chromium', () => {
       const { companyId, connection } = await newConnection('bbrc');
       const { page, cspErrors } = await newPage();
       await page.goto(connection.linkUrl);
-      await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.getByRole('button', { name: button, exact: true }).click()]);
-      expect(result(page)).toMatchObject({ ok: false, statusCode: 403, error: code, companyId, connectionId: connection.id, userRecoverable: true });
+      await Promise.all([
+        page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+        page.getByRole('button', { name: button, exact: true }).click(),
+      ]);
+      expect(result(page)).toMatchObject({
+        ok: false,
+        statusCode: 403,
+        error: code,
+        companyId,
+        connectionId: connection.id,
+        userRecoverable: true,
+      });
       expect(cspErrors).toEqual([]);
-      expect((await api(`/companies/${companyId}/connections/${connection.id}`)).body.status).toBe('PendingAuth');
+      expect((await api(`/companies/${companyId}/connections/${connection.id}`)).body.status).toBe(
+        'PendingAuth',
+      );
       await page.context().close();
     }
   });
@@ -125,31 +156,59 @@ describe('hosted flow in Chromium', () => {
       const { connection } = await newConnection('shpf');
       await page.goto(connection.linkUrl);
       await page.getByText('Simulate an error').click();
-      await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.getByRole('button', { name: `Simulate error ${code}`, exact: true }).click()]);
+      await Promise.all([
+        page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+        page.getByRole('button', { name: `Simulate error ${code}`, exact: true }).click(),
+      ]);
       const r = result(page);
-      expect(r).toMatchObject({ ok: false, statusCode: PROVIDER_ERRORS[code].statusCode, error: code, errorDescription: PROVIDER_ERRORS[code].description });
+      expect(r).toMatchObject({
+        ok: false,
+        statusCode: PROVIDER_ERRORS[code].statusCode,
+        error: code,
+        errorDescription: PROVIDER_ERRORS[code].description,
+      });
     }
     expect(cspErrors).toEqual([]);
     await page.context().close();
   });
 
   it('company Link page: choose an integration, then sign in; "not listed" and cancel go back', async () => {
-    const company = (await api('/companies', { method: 'POST', body: { name: 'Picker Ltd' } })).body as { id: string; redirect: string };
+    const company = (await api('/companies', { method: 'POST', body: { name: 'Picker Ltd' } })).body as {
+      id: string;
+      redirect: string;
+    };
     const { page, cspErrors } = await newPage();
     await page.goto(`${company.redirect}?redirect=${encodeURIComponent(OTHER_CALLBACK)}`);
     await page.getByRole('button', { name: /Sandbox Bank/ }).click();
     await page.waitForURL(/\/link\/provider\/ssbx\/authorize/);
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(OTHER_CALLBACK)), page.getByRole('button', { name: 'Approve' }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(OTHER_CALLBACK)),
+      page.getByRole('button', { name: 'Approve' }).click(),
+    ]);
     const url = new URL(page.url());
     expect(`${url.origin}${url.pathname}`).toBe(OTHER_CALLBACK);
-    expect(parseLinkResult(url.searchParams)).toMatchObject({ ok: true, platform: 'ssbx', sourceType: 'Banking' });
+    expect(parseLinkResult(url.searchParams)).toMatchObject({
+      ok: true,
+      platform: 'ssbx',
+      sourceType: 'Banking',
+    });
 
     await page.goto(company.redirect);
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.getByRole('button', { name: "My software isn't listed" }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+      page.getByRole('button', { name: "My software isn't listed" }).click(),
+    ]);
     expect(result(page)).toMatchObject({ ok: false, error: 'usr_dh_not_listed', statusCode: 403 });
     await page.goto(company.redirect);
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.getByRole('button', { name: 'Cancel' }).click()]);
-    expect(result(page)).toMatchObject({ ok: false, error: 'usr_opt_out', errorDescription: 'User cancelled' });
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+      page.getByRole('button', { name: 'Cancel' }).click(),
+    ]);
+    expect(result(page)).toMatchObject({
+      ok: false,
+      error: 'usr_opt_out',
+      errorDescription: 'User cancelled',
+    });
     expect(cspErrors).toEqual([]);
     await page.context().close();
   });
@@ -158,11 +217,19 @@ describe('hosted flow in Chromium', () => {
     const { companyId, connection } = await newConnection('lloy');
     const { page } = await newPage();
     await page.goto(connection.linkUrl);
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.getByRole('button', { name: 'Approve' }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+      page.getByRole('button', { name: 'Approve' }).click(),
+    ]);
     await api('/_mock/clock', { method: 'POST', body: { advanceDays: 91 } });
-    expect((await api(`/companies/${companyId}/connections/${connection.id}`)).body.status).toBe('Deauthorized');
+    expect((await api(`/companies/${companyId}/connections/${connection.id}`)).body.status).toBe(
+      'Deauthorized',
+    );
     await page.goto(connection.linkUrl);
-    await Promise.all([page.waitForURL((u) => u.href.startsWith(CALLBACK)), page.getByRole('button', { name: 'Approve' }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+      page.getByRole('button', { name: 'Approve' }).click(),
+    ]);
     expect(result(page)).toMatchObject({ ok: true, connectionId: connection.id });
     expect((await api(`/companies/${companyId}/connections/${connection.id}`)).body.status).toBe('Linked');
     await page.context().close();
@@ -171,10 +238,14 @@ describe('hosted flow in Chromium', () => {
   it('a disallowed redirect shows an error page and never leaves the mock', async () => {
     const { connection } = await newConnection('strp');
     const { page } = await newPage();
-    const response = await page.goto(`${connection.linkUrl}?redirect=${encodeURIComponent(`${new URL(CALLBACK).origin}@evil.example/connect/callback`)}`);
+    const response = await page.goto(
+      `${connection.linkUrl}?redirect=${encodeURIComponent(`${new URL(CALLBACK).origin}@evil.example/connect/callback`)}`,
+    );
     expect(response?.status()).toBe(400);
     expect(new URL(page.url()).origin).toBe(server.url);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This redirect address is not allowed');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+      'This redirect address is not allowed',
+    );
     await page.context().close();
   });
 });

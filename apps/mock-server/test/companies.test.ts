@@ -12,10 +12,18 @@ afterEach(() => t.close());
 
 describe('companies', () => {
   it('creates a company with a hosted Link redirect, matching the contract and Codat spec', async () => {
-    const res = await t.api.post('/companies', { name: 'Bank of Dave', description: 'early access', tags: { region: 'uk' } }).expect(200);
+    const res = await t.api
+      .post('/companies', { name: 'Bank of Dave', description: 'early access', tags: { region: 'uk' } })
+      .expect(200);
     const company = z.parse(Company, res.body);
     expect(company.redirect).toBe(`http://mock.test/link/${company.id}`);
-    expect(company).toMatchObject({ name: 'Bank of Dave', description: 'early access', tags: { region: 'uk' }, products: [], dataConnections: [] });
+    expect(company).toMatchObject({
+      name: 'Bank of Dave',
+      description: 'early access',
+      tags: { region: 'uk' },
+      products: [],
+      dataConnections: [],
+    });
     expect(validateAgainstSpec('Company', res.body)).toEqual([]);
   });
 
@@ -66,7 +74,9 @@ describe('companies', () => {
     const last = await t.api.get('/companies?page=3&pageSize=2').expect(200);
     expect(last.body.results).toHaveLength(1);
     expect(last.body._links.next).toBeUndefined();
-    const names = [...first.body.results, ...middle.body.results, ...last.body.results].map((c: { name: string }) => c.name);
+    const names = [...first.body.results, ...middle.body.results, ...last.body.results].map(
+      (c: { name: string }) => c.name,
+    );
     expect(names).toEqual(['Company 0', 'Company 1', 'Company 2', 'Company 3', 'Company 4']);
     const defaults = await t.api.get('/companies').expect(200);
     expect(defaults.body).toMatchObject({ pageNumber: 1, pageSize: 100 });
@@ -86,13 +96,19 @@ describe('companies', () => {
     const beta = await createCompany(t, 'Beta Brewery', { tags: { region: 'us' } });
     await createCompany(t, 'Gamma Bakery', { tags: { region: 'us' } });
     await linkConnection(t, beta.id, 'gbol');
-    const q = (query: string, extra = '') => t.api.get(`/companies?query=${encodeURIComponent(query)}${extra}`).expect(200);
+    const q = (query: string, extra = '') =>
+      t.api.get(`/companies?query=${encodeURIComponent(query)}${extra}`).expect(200);
     expect((await q('name~bakery')).body.totalResults).toBe(2);
-    expect((await q('name~bakery&&tags.region=us')).body.results.map((c: { name: string }) => c.name)).toEqual(['Gamma Bakery']);
+    expect(
+      (await q('name~bakery&&tags.region=us')).body.results.map((c: { name: string }) => c.name),
+    ).toEqual(['Gamma Bakery']);
     expect((await q('{name=Alpha Bakery||name=Beta Brewery}&&tags.region!=uk')).body.totalResults).toBe(1);
     expect((await q('dataConnections.status=Linked')).body.results[0].id).toBe(beta.id);
     const ordered = await q('name~a', '&orderBy=-name&pageSize=2');
-    expect(ordered.body.results.map((c: { name: string }) => c.name)).toEqual(['Gamma Bakery', 'Beta Brewery']);
+    expect(ordered.body.results.map((c: { name: string }) => c.name)).toEqual([
+      'Gamma Bakery',
+      'Beta Brewery',
+    ]);
     expect(ordered.body.totalResults).toBe(3);
     expect(ordered.body._links.next.href).toBe('/companies?page=2&pageSize=2&query=name%7Ea&orderBy=-name');
     expect((await t.api.get('/companies?tags=region%3Duk').expect(200)).body.totalResults).toBe(1);

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { Connection, DataStatuses, PullOperation, paged } from '@consent-kit/contract';
-import { createCompany, createConnection, expectError, linkConnection, mock, type TestMock } from './helpers.js';
+import {
+  createCompany,
+  createConnection,
+  expectError,
+  linkConnection,
+  mock,
+  type TestMock,
+} from './helpers.js';
 import { validateAgainstSpec } from './spec.js';
 
 let t: TestMock;
@@ -16,7 +23,12 @@ describe('connections', () => {
     const res = await t.api.post(`/companies/${company.id}/connections`, { platformKey: 'gbol' }).expect(200);
     const connection = z.parse(Connection, res.body);
     expect(validateAgainstSpec('Connection', res.body)).toEqual([]);
-    expect(connection).toMatchObject({ status: 'PendingAuth', integrationKey: 'gbol', platformName: 'Xero', sourceType: 'Accounting' });
+    expect(connection).toMatchObject({
+      status: 'PendingAuth',
+      integrationKey: 'gbol',
+      platformName: 'Xero',
+      sourceType: 'Accounting',
+    });
     expect(connection.linkUrl).toBe(`http://mock.test/link/${company.id}/connections/${connection.id}/start`);
     const list = await t.api.get(`/companies/${company.id}/connections`).expect(200);
     expect(z.parse(paged(Connection), list.body).results.map((c) => c.id)).toEqual([connection.id]);
@@ -26,7 +38,10 @@ describe('connections', () => {
   it('allows one accounting connection (409) but any number of banking and commerce', async () => {
     const { id } = await createCompany(t);
     await createConnection(t, id, 'gbol');
-    const conflict = expectError(await t.api.post(`/companies/${id}/connections`, { platformKey: 'qhyg' }), 409);
+    const conflict = expectError(
+      await t.api.post(`/companies/${id}/connections`, { platformKey: 'qhyg' }),
+      409,
+    );
     expect(conflict.error).toMatch(/accounting/);
     await createConnection(t, id, 'bbrc');
     await createConnection(t, id, 'hsbc');
@@ -43,24 +58,38 @@ describe('connections', () => {
     expectError(await t.api.post(`/companies/${id}/connections`, {}), 400);
     expectError(await t.api.post(`/companies/${id}/connections`, { platformKey: 'zzzz' }), 404);
     expectError(await t.api.post(`/companies/${id}/connections`, { platformKey: 'hsdm' }), 400);
-    expectError(await t.api.post('/companies/8a210b68-6988-11ed-a1eb-0242ac120002/connections', { platformKey: 'gbol' }), 404);
+    expectError(
+      await t.api.post('/companies/8a210b68-6988-11ed-a1eb-0242ac120002/connections', {
+        platformKey: 'gbol',
+      }),
+      404,
+    );
   });
 
   it('unlinks only Linked connections, keeping their data; deletes with data', async () => {
     const { id } = await createCompany(t);
     const pending = await createConnection(t, id, 'shpf');
-    const conflict = expectError(await t.api.patch(`/companies/${id}/connections/${pending.id}`, { status: 'Unlinked' }), 409);
+    const conflict = expectError(
+      await t.api.patch(`/companies/${id}/connections/${pending.id}`, { status: 'Unlinked' }),
+      409,
+    );
     expect(conflict.error).toMatch(/PendingAuth/);
     expectError(await t.api.patch(`/companies/${id}/connections/${pending.id}`, { status: 'Linked' }), 400);
     const linked = await linkConnection(t, id, 'gbol');
     const pulls = [...t.domain.store.pulls.values()].filter((p) => p.connectionId === linked.id).length;
     expect(pulls).toBeGreaterThan(0);
-    const unlinked = await t.api.patch(`/companies/${id}/connections/${linked.id}`, { status: 'Unlinked' }).expect(200);
+    const unlinked = await t.api
+      .patch(`/companies/${id}/connections/${linked.id}`, { status: 'Unlinked' })
+      .expect(200);
     expect(unlinked.body.status).toBe('Unlinked');
-    expect([...t.domain.store.pulls.values()].filter((p) => p.connectionId === linked.id)).toHaveLength(pulls);
+    expect([...t.domain.store.pulls.values()].filter((p) => p.connectionId === linked.id)).toHaveLength(
+      pulls,
+    );
     // no further syncs for an Unlinked connection
     await t.api.post(`/companies/${id}/data/all`).expect(204);
-    expect([...t.domain.store.pulls.values()].filter((p) => p.connectionId === linked.id)).toHaveLength(pulls);
+    expect([...t.domain.store.pulls.values()].filter((p) => p.connectionId === linked.id)).toHaveLength(
+      pulls,
+    );
     await t.api.delete(`/companies/${id}/connections/${linked.id}`).expect(200);
     expectError(await t.api.get(`/companies/${id}/connections/${linked.id}`), 404);
     expect([...t.domain.store.pulls.values()].filter((p) => p.connectionId === linked.id)).toHaveLength(0);
@@ -72,7 +101,9 @@ describe('connections', () => {
     const c = await createConnection(t, id, 'qhyg');
     expectError(await t.api.put(`/companies/${id}/connections/${c.id}/authorization`, {}), 400);
     expectError(await t.api.put(`/companies/${id}/connections/${c.id}/authorization`, { apiKey: 1 }), 400);
-    const res = await t.api.put(`/companies/${id}/connections/${c.id}/authorization`, { apiKey: 'secret' }).expect(200);
+    const res = await t.api
+      .put(`/companies/${id}/connections/${c.id}/authorization`, { apiKey: 'secret' })
+      .expect(200);
     expect(res.body.status).toBe('Linked');
     expect(res.body.connectionInfo.authorisedAt).toBeTruthy();
     expect(res.body.connectionInfo.expiresAt).toBeNull(); // only open banking connections expire
@@ -87,12 +118,22 @@ describe('sync simulation', () => {
     const statuses = z.parse(DataStatuses, status.body);
     expect(validateAgainstSpec('DataStatuses', status.body)).toEqual([]);
     expect(Object.keys(statuses)).toHaveLength(28);
-    expect(Object.values(statuses).every((s) => s.currentStatus === 'Complete' && s.latestSuccessfulSyncId === s.latestSyncId)).toBe(true);
+    expect(
+      Object.values(statuses).every(
+        (s) => s.currentStatus === 'Complete' && s.latestSuccessfulSyncId === s.latestSyncId,
+      ),
+    ).toBe(true);
     const history = await t.api.get(`/companies/${id}/data/history?pageSize=5`).expect(200);
     const page = z.parse(paged(PullOperation), history.body);
     expect(validateAgainstSpec('PullOperations', history.body)).toEqual([]);
     expect(page.totalResults).toBe(28);
-    expect(page.results[0]).toMatchObject({ connectionId: c.id, status: 'Complete', progress: 100, isCompleted: true, isErrored: false });
+    expect(page.results[0]).toMatchObject({
+      connectionId: c.id,
+      status: 'Complete',
+      progress: 100,
+      isCompleted: true,
+      isErrored: false,
+    });
     const one = await t.api.get(`/companies/${id}/data/history/${page.results[0]!.id}`).expect(200);
     expect(one.body.id).toBe(page.results[0]!.id);
     expect(validateAgainstSpec('PullOperation', one.body)).toEqual([]);
@@ -109,7 +150,14 @@ describe('sync simulation', () => {
     await linkConnection(t, id, 'mnzo');
     const status = (await t.api.get(`/companies/${id}/dataStatus`).expect(200)).body;
     expect(Object.keys(status).sort()).toEqual(
-      ['balanceSheet', 'banking-accountBalances', 'banking-transactions', 'cashFlowStatement', 'invoices', 'profitAndLoss'].sort(),
+      [
+        'balanceSheet',
+        'banking-accountBalances',
+        'banking-transactions',
+        'cashFlowStatement',
+        'invoices',
+        'profitAndLoss',
+      ].sort(),
     );
   });
 
@@ -122,7 +170,10 @@ describe('sync simulation', () => {
       const seen = new Set<string>();
       const started = Date.now();
       while (Date.now() - started < 3000) {
-        const status = (await slow.api.get(`/companies/${id}/dataStatus`).expect(200)).body as Record<string, { currentStatus: string }>;
+        const status = (await slow.api.get(`/companies/${id}/dataStatus`).expect(200)).body as Record<
+          string,
+          { currentStatus: string }
+        >;
         for (const s of Object.values(status)) seen.add(s.currentStatus);
         if (Object.values(status).every((s) => s.currentStatus === 'Complete')) break;
         await new Promise((r) => setTimeout(r, 15));
@@ -150,9 +201,18 @@ describe('sync simulation', () => {
   it('a Failing Bank sync ends in FetchError', async () => {
     const { id } = await createCompany(t);
     await linkConnection(t, id, 'fbnk');
-    const status = (await t.api.get(`/companies/${id}/dataStatus`).expect(200)).body as Record<string, { currentStatus: string }>;
-    expect(Object.values(status).map((s) => s.currentStatus)).toEqual(['FetchError', 'FetchError', 'FetchError', 'FetchError']);
-    const history = (await t.api.get(`/companies/${id}/data/history?query=isErrored%3Dtrue`).expect(200)).body;
+    const status = (await t.api.get(`/companies/${id}/dataStatus`).expect(200)).body as Record<
+      string,
+      { currentStatus: string }
+    >;
+    expect(Object.values(status).map((s) => s.currentStatus)).toEqual([
+      'FetchError',
+      'FetchError',
+      'FetchError',
+      'FetchError',
+    ]);
+    const history = (await t.api.get(`/companies/${id}/data/history?query=isErrored%3Dtrue`).expect(200))
+      .body;
     expect(history.totalResults).toBe(4);
     expect(history.results[0].errorMessage).toMatch(/Failing Bank/);
   });

@@ -23,7 +23,11 @@ describe('products', () => {
     expect(page.results.map((p) => p.identifier)).toEqual(['lending', 'insights']);
     const lending = z.parse(Product, (await t.api.get('/products/lending').expect(200)).body);
     expect(lending.dataTypes.Accounting).toHaveLength(8);
-    expect(lending.dataTypes.Banking).toEqual(['banking-accounts', 'banking-accountBalances', 'banking-transactions']);
+    expect(lending.dataTypes.Banking).toEqual([
+      'banking-accounts',
+      'banking-accountBalances',
+      'banking-transactions',
+    ]);
     expect(lending).toMatchObject({ duration: { days: 365 }, retention: { days: 90 } });
     const insights = z.parse(Product, (await t.api.get('/products/insights').expect(200)).body);
     expect(insights).toMatchObject({ duration: { days: 365 }, retention: { days: 30 } });
@@ -35,7 +39,11 @@ describe('consent ledger', () => {
   it('grants an ISO/IEC TS 27560 shaped record with a "given" event; 409 for a second active one', async () => {
     const { companyId, xero, bank } = await setup();
     const res = await t.api
-      .post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [xero.id, bank.id], noticeText: 'You agree to share...' })
+      .post(`/companies/${companyId}/consents`, {
+        productIdentifier: 'lending',
+        connectionIds: [xero.id, bank.id],
+        noticeText: 'You agree to share...',
+      })
       .expect(201);
     const record = z.parse(ConsentRecord, res.body);
     expect(record).toMatchObject({
@@ -55,10 +63,19 @@ describe('consent ledger', () => {
     expect(record.events.map((e) => e.type)).toEqual(['given']);
     expect(record.events[0]!.noticeText).toBe('You agree to share...');
     expect((await t.api.get(`/companies/${companyId}`)).body.products).toContain('lending');
-    const conflict = expectError(await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [] }), 409);
+    const conflict = expectError(
+      await t.api.post(`/companies/${companyId}/consents`, {
+        productIdentifier: 'lending',
+        connectionIds: [],
+      }),
+      409,
+    );
     expect(conflict.error).toMatch(/already has an active consent/);
     await t.api.get(`/companies/${companyId}/consents/${record.id}`).expect(200);
-    const list = z.parse(paged(ConsentRecord), (await t.api.get(`/companies/${companyId}/consents`).expect(200)).body);
+    const list = z.parse(
+      paged(ConsentRecord),
+      (await t.api.get(`/companies/${companyId}/consents`).expect(200)).body,
+    );
     expect(list.totalResults).toBe(1);
   });
 
@@ -67,29 +84,58 @@ describe('consent ledger', () => {
     const other = await createCompany(t, 'Other');
     const otherConnection = await linkConnection(t, other.id, 'gbol');
     expectError(await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending' }), 400);
-    expectError(await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'nope', connectionIds: [] }), 400);
+    expectError(
+      await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'nope', connectionIds: [] }),
+      400,
+    );
     const wrongType = expectError(
-      await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [], dataTypes: { Banking: ['invoices'] } }),
+      await t.api.post(`/companies/${companyId}/consents`, {
+        productIdentifier: 'lending',
+        connectionIds: [],
+        dataTypes: { Banking: ['invoices'] },
+      }),
       400,
     );
     expect(wrongType.validation?.errors?.[0]?.itemId).toBe('dataTypes.Banking.0');
     const foreign = expectError(
-      await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [otherConnection.id] }),
+      await t.api.post(`/companies/${companyId}/consents`, {
+        productIdentifier: 'lending',
+        connectionIds: [otherConnection.id],
+      }),
       400,
     );
     expect(foreign.validation?.errors?.[0]?.itemId).toBe('connectionIds.0');
-    expectError(await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [], collectionMethod: 'phone' }), 400);
+    expectError(
+      await t.api.post(`/companies/${companyId}/consents`, {
+        productIdentifier: 'lending',
+        connectionIds: [],
+        collectionMethod: 'phone',
+      }),
+      400,
+    );
   });
 
   it('amends with additional data types without re-authentication, append-only', async () => {
     const { companyId, xero } = await setup();
     const granted = (
-      await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'insights', connectionIds: [xero.id], dataTypes: { Accounting: ['profitAndLoss'] } }).expect(201)
+      await t.api
+        .post(`/companies/${companyId}/consents`, {
+          productIdentifier: 'insights',
+          connectionIds: [xero.id],
+          dataTypes: { Accounting: ['profitAndLoss'] },
+        })
+        .expect(201)
     ).body;
     const pullsBefore = t.domain.store.pulls.size;
     const amended = z.parse(
       ConsentRecord,
-      (await t.api.post(`/companies/${companyId}/consents/${granted.id}/amendments`, { dataTypes: { Accounting: ['cashFlowStatement', 'profitAndLoss'] } }).expect(200)).body,
+      (
+        await t.api
+          .post(`/companies/${companyId}/consents/${granted.id}/amendments`, {
+            dataTypes: { Accounting: ['cashFlowStatement', 'profitAndLoss'] },
+          })
+          .expect(200)
+      ).body,
     );
     expect(amended.dataTypes.Accounting).toEqual(['cashFlowStatement', 'profitAndLoss']);
     expect(amended.events.map((e) => e.type)).toEqual(['given', 'amended']);
@@ -97,52 +143,86 @@ describe('consent ledger', () => {
     expect(amended.status).toBe('Active');
     expect(t.domain.store.pulls.size).toBe(pullsBefore + 1); // the new data type is fetched from the Linked connection
     expectError(await t.api.post(`/companies/${companyId}/consents/${granted.id}/amendments`, {}), 400);
-    expectError(await t.api.post(`/companies/${companyId}/consents/${granted.id}/amendments`, { dataTypes: { Accounting: ['banking-accounts'] } }), 400);
+    expectError(
+      await t.api.post(`/companies/${companyId}/consents/${granted.id}/amendments`, {
+        dataTypes: { Accounting: ['banking-accounts'] },
+      }),
+      400,
+    );
   });
 
   it('withdraws as easily as it grants; reads are then refused and later actions conflict', async () => {
     const { companyId, xero } = await setup();
-    const granted = (await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [xero.id] }).expect(201)).body;
+    const granted = (
+      await t.api
+        .post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [xero.id] })
+        .expect(201)
+    ).body;
     await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`).expect(200);
     const withdrawn = z.parse(
       ConsentRecord,
-      (await t.api.post(`/companies/${companyId}/consents/${granted.id}/withdrawal`, { reason: 'changed my mind' }).expect(200)).body,
+      (
+        await t.api
+          .post(`/companies/${companyId}/consents/${granted.id}/withdrawal`, { reason: 'changed my mind' })
+          .expect(200)
+      ).body,
     );
     expect(withdrawn.status).toBe('Withdrawn');
     expect(withdrawn.events.map((e) => [e.type, e.reason ?? null])).toEqual([
       ['given', null],
       ['withdrawn', 'changed my mind'],
     ]);
-    const refused = expectError(await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`), 403);
+    const refused = expectError(
+      await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`),
+      403,
+    );
     expect(refused.error).toMatch(/Withdrawn/);
     expectError(await t.api.post(`/companies/${companyId}/consents/${granted.id}/withdrawal`, {}), 409);
-    expectError(await t.api.post(`/companies/${companyId}/consents/${granted.id}/amendments`, { connectionIds: [] }), 409);
+    expectError(
+      await t.api.post(`/companies/${companyId}/consents/${granted.id}/amendments`, { connectionIds: [] }),
+      409,
+    );
     // A new consent may be granted after withdrawal.
-    await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [xero.id] }).expect(201);
+    await t.api
+      .post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [xero.id] })
+      .expect(201);
     await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`).expect(200);
     expect((await t.api.get(`/companies/${companyId}/consents`)).body.totalResults).toBe(2);
   });
 
   it('expires consents when the clock passes expiresAt', async () => {
     const { companyId, xero } = await setup();
-    const granted = (await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'insights', connectionIds: [xero.id] }).expect(201)).body;
+    const granted = (
+      await t.api
+        .post(`/companies/${companyId}/consents`, { productIdentifier: 'insights', connectionIds: [xero.id] })
+        .expect(201)
+    ).body;
     await t.raw.post('/_mock/clock').send({ advanceDays: 364 }).expect(200);
     expect((await t.api.get(`/companies/${companyId}/consents/${granted.id}`)).body.status).toBe('Active');
     await t.raw.post('/_mock/clock').send({ advanceDays: 2 }).expect(200);
     const expired = (await t.api.get(`/companies/${companyId}/consents/${granted.id}`)).body;
     expect(expired.status).toBe('Expired');
     expect(expired.events.map((e: { type: string }) => e.type)).toEqual(['given', 'expired']);
-    expect(expectError(await t.api.get(`/companies/${companyId}/data/invoices?product=insights`), 403).error).toMatch(/Expired/);
+    expect(
+      expectError(await t.api.get(`/companies/${companyId}/data/invoices?product=insights`), 403).error,
+    ).toMatch(/Expired/);
   });
 
   it('works with a company access token for its own company only', async () => {
     const { companyId, xero } = await setup();
     const other = await createCompany(t, 'Other');
     const bearer = `Bearer ${await token(t, companyId)}`;
-    const res = await t.raw.post(`/companies/${companyId}/consents`).set('Authorization', bearer).send({ productIdentifier: 'lending', connectionIds: [xero.id] });
+    const res = await t.raw
+      .post(`/companies/${companyId}/consents`)
+      .set('Authorization', bearer)
+      .send({ productIdentifier: 'lending', connectionIds: [xero.id] });
     expect(res.status).toBe(201);
     expectError(await t.raw.get(`/companies/${other.id}/consents`).set('Authorization', bearer), 403);
-    await t.raw.post(`/companies/${companyId}/consents/${res.body.id}/withdrawal`).set('Authorization', bearer).send({}).expect(200);
+    await t.raw
+      .post(`/companies/${companyId}/consents/${res.body.id}/withdrawal`)
+      .set('Authorization', bearer)
+      .send({})
+      .expect(200);
   });
 });
 
@@ -152,11 +232,18 @@ describe('data reads', () => {
     const missing = expectError(await t.api.get(`/companies/${companyId}/data/profitAndLoss`), 400);
     expect(missing.validation?.errors?.[0]).toMatchObject({ itemId: 'product' });
     expect(missing.validation?.errors?.[0]?.message).toMatch(/product/);
-    expect(expectError(await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`), 403).error).toMatch(/no consent/);
+    expect(
+      expectError(await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`), 403).error,
+    ).toMatch(/no consent/);
     expectError(await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=nope`), 404);
     expectError(await t.api.get(`/companies/${companyId}/data/notAType?product=lending`), 404);
-    await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'insights', connectionIds: [xero.id] }).expect(201);
-    const notCovered = expectError(await t.api.get(`/companies/${companyId}/data/customers?product=insights`), 403);
+    await t.api
+      .post(`/companies/${companyId}/consents`, { productIdentifier: 'insights', connectionIds: [xero.id] })
+      .expect(201);
+    const notCovered = expectError(
+      await t.api.get(`/companies/${companyId}/data/customers?product=insights`),
+      403,
+    );
     expect(notCovered.error).toMatch(/does not cover customers/);
     // covered, but only the Xero connection is in the consent and the bank is not: banking data is covered but not from the bank
     expectError(await t.api.get(`/companies/${companyId}/data/banking-transactions?product=insights`), 404);
@@ -164,21 +251,38 @@ describe('data reads', () => {
 
   it('returns deterministic, realistic records, paged', async () => {
     const { companyId, xero, bank } = await setup();
-    await t.api.post(`/companies/${companyId}/consents`, { productIdentifier: 'lending', connectionIds: [xero.id, bank.id] }).expect(201);
-    const pl = (await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`).expect(200)).body;
+    await t.api
+      .post(`/companies/${companyId}/consents`, {
+        productIdentifier: 'lending',
+        connectionIds: [xero.id, bank.id],
+      })
+      .expect(201);
+    const pl = (await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`).expect(200))
+      .body;
     expect(pl.totalResults).toBe(12);
     for (const month of pl.results) {
       expect(month).toMatchObject({ currency: 'GBP', connectionId: xero.id });
       expect(month.revenue).toBeGreaterThan(0);
       expect(month.netProfit).toBeLessThan(month.revenue);
     }
-    const again = (await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`).expect(200)).body;
+    const again = (await t.api.get(`/companies/${companyId}/data/profitAndLoss?product=lending`).expect(200))
+      .body;
     expect(again.results).toEqual(pl.results);
-    const balances = (await t.api.get(`/companies/${companyId}/data/banking-accountBalances?product=lending`).expect(200)).body;
+    const balances = (
+      await t.api.get(`/companies/${companyId}/data/banking-accountBalances?product=lending`).expect(200)
+    ).body;
     expect(balances.results.length).toBeGreaterThan(0);
     expect(balances.results[0].balance).toHaveProperty('available');
-    const invoices = (await t.api.get(`/companies/${companyId}/data/invoices?product=lending&pageSize=10&query=${encodeURIComponent('status=Paid')}`).expect(200)).body;
+    const invoices = (
+      await t.api
+        .get(
+          `/companies/${companyId}/data/invoices?product=lending&pageSize=10&query=${encodeURIComponent('status=Paid')}`,
+        )
+        .expect(200)
+    ).body;
     expect(invoices.results.every((i: { status: string }) => i.status === 'Paid')).toBe(true);
-    expect(invoices._links.current.href).toMatch(/^\/companies\/.+\/data\/invoices\?product=lending&page=1&pageSize=10/);
+    expect(invoices._links.current.href).toMatch(
+      /^\/companies\/.+\/data\/invoices\?product=lending&page=1&pageSize=10/,
+    );
   });
 });

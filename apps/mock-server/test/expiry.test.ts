@@ -69,21 +69,30 @@ describe('open banking expiry', () => {
     await t.raw.post('/_mock/clock').send({ advanceDays: 1.01 }).expect(200);
     const expired = (await t.api.get(`/companies/${id}/connections/${bank.id}`)).body;
     expect(expired.status).toBe('Deauthorized');
-    expect(expired.dataConnectionErrors.at(-1)).toMatchObject({ status: 'Active', statusText: 'consent_expired' });
+    expect(expired.dataConnectionErrors.at(-1)).toMatchObject({
+      status: 'Active',
+      statusText: 'consent_expired',
+    });
     expect((await t.api.get(`/companies/${id}/connections/${accounting.id}`)).body.status).toBe('Linked');
-    expect(events.filter((e) => e.eventType === 'connection.disconnected').map((e) => e.payload.connection?.id)).toEqual([bank.id]);
+    expect(
+      events.filter((e) => e.eventType === 'connection.disconnected').map((e) => e.payload.connection?.id),
+    ).toEqual([bank.id]);
 
     // a sync of a Deauthorized connection fails with AuthError
     const queued = await t.api.post(`/companies/${id}/data/queue/banking-accounts`).expect(200);
     expect(queued.body.status).toBe('AuthError');
 
     // re-authorisation (the hosted flow is covered in hosted/browser tests): same connection, Linked again, new expiry
-    await t.api.put(`/companies/${id}/connections/${bank.id}/authorization`, { consent: 'renewed' }).expect(200);
+    await t.api
+      .put(`/companies/${id}/connections/${bank.id}/authorization`, { consent: 'renewed' })
+      .expect(200);
     const renewed = (await t.api.get(`/companies/${id}/connections/${bank.id}`)).body;
     expect(renewed.status).toBe('Linked');
     expect(Date.parse(renewed.connectionInfo.expiresAt)).toBeGreaterThan(expiresAt);
     expect(renewed.dataConnectionErrors.at(-1).status).toBe('Resolved');
-    expect(events.filter((e) => e.eventType === 'connection.reconnected').map((e) => e.payload.connection?.status)).toEqual(['Linked']);
+    expect(
+      events.filter((e) => e.eventType === 'connection.reconnected').map((e) => e.payload.connection?.status),
+    ).toEqual(['Linked']);
   });
 
   it('honours a configured expiry', async () => {
@@ -98,7 +107,9 @@ describe('open banking expiry', () => {
     t = mock({ seed: 'expired-bank' });
     const companies = (await t.api.get('/companies')).body.results;
     expect(companies).toHaveLength(1);
-    const statuses = companies[0].dataConnections.map((c: { sourceType: string; status: string }) => `${c.sourceType}:${c.status}`).sort();
+    const statuses = companies[0].dataConnections
+      .map((c: { sourceType: string; status: string }) => `${c.sourceType}:${c.status}`)
+      .sort();
     expect(statuses).toEqual(['Accounting:Linked', 'Banking:Deauthorized']);
   });
 });

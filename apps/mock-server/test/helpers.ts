@@ -27,7 +27,8 @@ export interface TestMock {
 export function mock(options: MockServerOptions = {}): TestMock {
   const app = createApp({ syncStepMs: 0, enableTestEndpoints: true, publicUrl: PUBLIC_URL, ...options });
   const raw = request(app);
-  const withBody = (test: request.Test, body: unknown) => (body === undefined ? test : test.send(body as object));
+  const withBody = (test: request.Test, body: unknown) =>
+    body === undefined ? test : test.send(body as object);
   return {
     app,
     domain: mockInternals(app).domain,
@@ -67,7 +68,9 @@ export async function createConnection(t: TestMock, companyId: string, platformK
 /** Makes a connection Linked through `PUT .../authorization` (the non-browser path). */
 export async function linkConnection(t: TestMock, companyId: string, platformKey: string) {
   const connection = await createConnection(t, companyId, platformKey);
-  await t.api.put(`/companies/${companyId}/connections/${connection.id}/authorization`, { username: 'demo' }).expect(200);
+  await t.api
+    .put(`/companies/${companyId}/connections/${connection.id}/authorization`, { username: 'demo' })
+    .expect(200);
   return connection;
 }
 

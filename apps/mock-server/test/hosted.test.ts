@@ -26,7 +26,11 @@ async function openProvider(linkUrl: string) {
 
 async function submit(provider: URL, action: string, override: Record<string, string> = {}) {
   const fields = Object.fromEntries(provider.searchParams);
-  const post = await t.raw.post(provider.pathname).type('form').send({ ...fields, ...override, action }).redirects(0);
+  const post = await t.raw
+    .post(provider.pathname)
+    .type('form')
+    .send({ ...fields, ...override, action })
+    .redirects(0);
   expect(post.status).toBe(303);
   const callback = await t.raw.get(local(post.headers.location!)).redirects(0);
   return { post, callback };
@@ -61,18 +65,25 @@ describe('hosted Link and simulated provider', () => {
     expect(parseLinkResult(target.searchParams)).toMatchObject({ ok: true });
     const after = (await t.api.get(`/companies/${company.id}/connections/${connection.id}`).expect(200)).body;
     expect(after.status).toBe('Linked');
-    expect(Object.keys((await t.api.get(`/companies/${company.id}/dataStatus`)).body).length).toBeGreaterThan(0);
+    expect(Object.keys((await t.api.get(`/companies/${company.id}/dataStatus`)).body).length).toBeGreaterThan(
+      0,
+    );
     // the state is single use
     const replay = await t.raw.get(local(post.headers.location!)).redirects(0);
     expect(replay.status).toBe(400);
     expect(replay.text).toMatch(/expired/);
   });
 
-  it.each([
+  const outcomes: [string, string, number][] = [
     ['deny', 'access_denied', 403],
     ['cancel', 'cancelled_authentication', 403],
-    ...PROVIDER_ERROR_CODES.map((code) => [`error:${code}`, code, PROVIDER_ERRORS[code].statusCode] as const),
-  ])('%s -> redirect with error=%s and statusCode=%i', async (action, code, status) => {
+    ...PROVIDER_ERROR_CODES.map((code): [string, string, number] => [
+      `error:${code}`,
+      code,
+      PROVIDER_ERRORS[code].statusCode,
+    ]),
+  ];
+  it.each(outcomes)('%s -> redirect with error=%s and statusCode=%i', async (action, code, status) => {
     const company = await createCompany(t);
     const connection = await createConnection(t, company.id, 'bbrc');
     const { provider } = await openProvider(connection.linkUrl);
@@ -80,7 +91,9 @@ describe('hosted Link and simulated provider', () => {
     const target = new URL(callback.headers.location!);
     expect(target.searchParams.get('statusCode')).toBe(String(status));
     expect(target.searchParams.get('error')).toBe(code);
-    expect(target.searchParams.get('error_description')).toBe(PROVIDER_ERRORS[code as keyof typeof PROVIDER_ERRORS].description);
+    expect(target.searchParams.get('error_description')).toBe(
+      PROVIDER_ERRORS[code as keyof typeof PROVIDER_ERRORS].description,
+    );
     expect(target.searchParams.get('companyId')).toBe(company.id);
     const after = (await t.api.get(`/companies/${company.id}/connections/${connection.id}`)).body;
     expect(after.status).toBe('PendingAuth');
@@ -93,7 +106,11 @@ describe('hosted Link and simulated provider', () => {
     expect(page.text).toContain('Connect your financial data');
     expect(page.text).toContain('value="gbol"');
     expect(page.text).not.toContain('value="hsdm"'); // disabled integration
-    const pick = await t.raw.post(`/link/${company.id}/connections`).type('form').send({ platformKey: 'mnzo', redirect: '' }).redirects(0);
+    const pick = await t.raw
+      .post(`/link/${company.id}/connections`)
+      .type('form')
+      .send({ platformKey: 'mnzo', redirect: '' })
+      .redirects(0);
     expect(pick.status).toBe(303);
     expect(pick.headers.location).toMatch(new RegExp(`/link/${company.id}/connections/[0-9a-f-]{36}/start$`));
     const connections = (await t.api.get(`/companies/${company.id}/connections`)).body.results;
@@ -102,7 +119,11 @@ describe('hosted Link and simulated provider', () => {
       ['not_listed', 'usr_dh_not_listed'],
       ['cancel', 'usr_opt_out'],
     ]) {
-      const res = await t.raw.post(`/link/${company.id}/exit`).type('form').send({ reason, redirect: 'http://localhost:4030/connect/callback' }).redirects(0);
+      const res = await t.raw
+        .post(`/link/${company.id}/exit`)
+        .type('form')
+        .send({ reason, redirect: 'http://localhost:4030/connect/callback' })
+        .redirects(0);
       const target = new URL(res.headers.location!);
       expect(target.origin).toBe('http://localhost:4030');
       expect(target.searchParams.get('error')).toBe(code);
@@ -116,11 +137,15 @@ describe('hosted Link and simulated provider', () => {
     const connection = await createConnection(t, company.id, 'gbol');
     let { provider } = await openProvider(connection.linkUrl);
     await submit(provider, 'approve');
-    await t.api.patch(`/companies/${company.id}/connections/${connection.id}`, { status: 'Unlinked' }).expect(200);
+    await t.api
+      .patch(`/companies/${company.id}/connections/${connection.id}`, { status: 'Unlinked' })
+      .expect(200);
     ({ provider } = await openProvider(connection.linkUrl));
     const { callback } = await submit(provider, 'approve');
     expect(new URL(callback.headers.location!).searchParams.get('connectionId')).toBe(connection.id);
-    expect((await t.api.get(`/companies/${company.id}/connections/${connection.id}`)).body.status).toBe('Linked');
+    expect((await t.api.get(`/companies/${company.id}/connections/${connection.id}`)).body.status).toBe(
+      'Linked',
+    );
   });
 
   it('rejects a code whose PKCE challenge does not match the session verifier', async () => {
@@ -131,7 +156,9 @@ describe('hosted Link and simulated provider', () => {
     const target = new URL(callback.headers.location!);
     expect(target.searchParams.get('error')).toBe('invalid_request');
     expect(target.searchParams.get('error_description')).toMatch(/PKCE/);
-    expect((await t.api.get(`/companies/${company.id}/connections/${connection.id}`)).body.status).toBe('PendingAuth');
+    expect((await t.api.get(`/companies/${company.id}/connections/${connection.id}`)).body.status).toBe(
+      'PendingAuth',
+    );
   });
 
   it('the provider only returns to the mock callback and requires state + S256', async () => {
@@ -149,7 +176,11 @@ describe('hosted Link and simulated provider', () => {
     expect((await t.raw.get(tweak('code_challenge_method', 'plain'))).status).toBe(400);
     expect((await t.raw.get(tweak('client_id', 'other'))).status).toBe(400);
     const fields = Object.fromEntries(provider.searchParams);
-    const evil = await t.raw.post(provider.pathname).type('form').send({ ...fields, redirect_uri: 'https://evil.example/cb', action: 'approve' }).redirects(0);
+    const evil = await t.raw
+      .post(provider.pathname)
+      .type('form')
+      .send({ ...fields, redirect_uri: 'https://evil.example/cb', action: 'approve' })
+      .redirects(0);
     expect(evil.status).toBe(400);
     expect(evil.headers.location).toBeUndefined();
     expect((await t.raw.get('/link/callback?state=unknown&code=x')).status).toBe(400);
@@ -180,17 +211,25 @@ describe('redirect allowlist (never an open redirect)', () => {
   it.each(cases)('%s: %s -> %s', async (_name, redirect, allowed) => {
     const company = await createCompany(t);
     const connection = await createConnection(t, company.id, 'gbol');
-    const res = await t.raw.get(`${local(connection.linkUrl)}?redirect=${encodeURIComponent(redirect)}`).redirects(0);
+    const res = await t.raw
+      .get(`${local(connection.linkUrl)}?redirect=${encodeURIComponent(redirect)}`)
+      .redirects(0);
     if (allowed) {
       expect(res.status).toBe(303);
       const { provider } = { provider: new URL(res.headers.location!) };
       const page = await t.raw.get(local(provider.href)).expect(200);
       expect(page.text).toContain('simulated');
       const fields = Object.fromEntries(provider.searchParams);
-      const post = await t.raw.post(provider.pathname).type('form').send({ ...fields, action: 'approve' }).redirects(0);
+      const post = await t.raw
+        .post(provider.pathname)
+        .type('form')
+        .send({ ...fields, action: 'approve' })
+        .redirects(0);
       const callback = await t.raw.get(local(post.headers.location!)).redirects(0);
       const target = new URL(callback.headers.location!);
-      expect(`${target.origin}${target.pathname}`).toBe(new URL(redirect).origin + new URL(redirect).pathname);
+      expect(`${target.origin}${target.pathname}`).toBe(
+        new URL(redirect).origin + new URL(redirect).pathname,
+      );
     } else {
       expect(res.status).toBe(400);
       expect(res.headers.location).toBeUndefined();
@@ -198,16 +237,21 @@ describe('redirect allowlist (never an open redirect)', () => {
       expect(res.text).not.toContain('<script>alert'); // reflected safely
     }
     // the company-level page applies the same rule
-    expect((await t.raw.get(`/link/${company.id}?redirect=${encodeURIComponent(redirect)}`)).status).toBe(allowed ? 200 : 400);
+    expect((await t.raw.get(`/link/${company.id}?redirect=${encodeURIComponent(redirect)}`)).status).toBe(
+      allowed ? 200 : 400,
+    );
   });
 
   it('accepts nothing but the allowlisted URLs (property)', () => {
     const allowlist = ['http://localhost:4020/connect/callback', 'http://localhost:6006/iframe.html'];
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()), (candidate) => {
-        const result = allowedRedirect(candidate, allowlist);
-        if (result) expect(allowlist).toContain(result.href);
-      }),
+      fc.property(
+        fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()),
+        (candidate) => {
+          const result = allowedRedirect(candidate, allowlist);
+          if (result) expect(allowlist).toContain(result.href);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -26,12 +26,16 @@ describe('integrations', () => {
 
   it('filters like Codat: ?query=sourceType=Accounting&&enabled=true (case-insensitive values)', async () => {
     const all = (await t.api.get('/integrations?pageSize=5000').expect(200)).body.results as Integration[];
-    const res = await t.api.get(`/integrations?query=${encodeURIComponent('sourceType=accounting&&enabled=true')}`).expect(200);
+    const res = await t.api
+      .get(`/integrations?query=${encodeURIComponent('sourceType=accounting&&enabled=true')}`)
+      .expect(200);
     const expected = all.filter((i) => i.sourceType === 'Accounting' && i.enabled);
     expect(res.body.totalResults).toBe(expected.length);
     expect(res.body.results.map((i: Integration) => i.key)).toEqual(expected.map((i) => i.key));
     expect(all.some((i) => i.sourceType === 'Accounting' && !i.enabled)).toBe(true);
-    const byName = await t.api.get(`/integrations?query=${encodeURIComponent('name~bank&&sourceType=Banking')}&orderBy=name`).expect(200);
+    const byName = await t.api
+      .get(`/integrations?query=${encodeURIComponent('name~bank&&sourceType=Banking')}&orderBy=name`)
+      .expect(200);
     const names = byName.body.results.map((i: Integration) => i.name);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b)));
     expect(names.length).toBeGreaterThan(2);
@@ -39,7 +43,11 @@ describe('integrations', () => {
 
   it('gets one integration and its branding, 404 for unknown keys', async () => {
     const one = await t.api.get('/integrations/gbol').expect(200);
-    expect(z.parse(Integration, one.body)).toMatchObject({ key: 'gbol', name: 'Xero', sourceType: 'Accounting' });
+    expect(z.parse(Integration, one.body)).toMatchObject({
+      key: 'gbol',
+      name: 'Xero',
+      sourceType: 'Accounting',
+    });
     expect(validateAgainstSpec('Integration', one.body)).toEqual([]);
     const branding = await t.api.get('/integrations/gbol/branding').expect(200);
     const parsed = z.parse(Branding, branding.body);
@@ -53,15 +61,25 @@ describe('integrations', () => {
   it('serves an original SVG logo for every integration and branding image, without auth', async () => {
     const all = (await t.api.get('/integrations?pageSize=5000').expect(200)).body.results as Integration[];
     for (const integration of all) {
-      const branding = (await t.api.get(`/integrations/${integration.key}/branding`).expect(200)).body as Branding;
-      const urls = [integration.logoUrl, branding.logo.full.image.src, branding.logo.square.image.src, branding.button.default.image.src, branding.button.hover.image.src];
+      const branding = (await t.api.get(`/integrations/${integration.key}/branding`).expect(200))
+        .body as Branding;
+      const urls = [
+        integration.logoUrl,
+        branding.logo.full.image.src,
+        branding.logo.square.image.src,
+        branding.button.default.image.src,
+        branding.button.hover.image.src,
+      ];
       for (const url of urls) {
         const path = new URL(url).pathname;
-        const res = await t.raw.get(path).buffer(true).parse((r, cb) => {
-          let data = '';
-          r.on('data', (c: Buffer) => (data += c.toString()));
-          r.on('end', () => cb(null, data));
-        });
+        const res = await t.raw
+          .get(path)
+          .buffer(true)
+          .parse((r, cb) => {
+            let data = '';
+            r.on('data', (c: Buffer) => (data += c.toString()));
+            r.on('end', () => cb(null, data));
+          });
         expect(res.status).toBe(200);
         expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
         const svg = res.body as string;

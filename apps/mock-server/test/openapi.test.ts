@@ -13,25 +13,47 @@ describe('OpenAPI document', () => {
     const res = await t.raw.get('/openapi.json').expect(200);
     const doc = res.body;
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/companies', '/companies/{companyId}/connections', '/integrations/{platformKey}/branding', '/companies/{companyId}/consents']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/companies',
+        '/companies/{companyId}/connections',
+        '/integrations/{platformKey}/branding',
+        '/companies/{companyId}/consents',
+      ]),
+    );
     const company = doc.components.schemas.Company;
     expect(company.type).toBe('object');
     expect(company.required).toEqual(expect.arrayContaining(['id', 'name', 'redirect']));
-    expect(doc.components.schemas.Connection.properties.status.enum).toEqual(['PendingAuth', 'Linked', 'Unlinked', 'Deauthorized']);
-    expect(doc.paths['/companies'].get.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/PagedCompany');
-    expect(doc.paths['/companies'].post.responses['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorBody');
+    expect(doc.components.schemas.Connection.properties.status.enum).toEqual([
+      'PendingAuth',
+      'Linked',
+      'Unlinked',
+      'Deauthorized',
+    ]);
+    expect(doc.paths['/companies'].get.responses['200'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/PagedCompany',
+    );
+    expect(doc.paths['/companies'].post.responses['400'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorBody',
+    );
     // every $ref resolves
     const refs = JSON.stringify(doc).match(/"\$ref":"#\/components\/schemas\/[^"]+"/g) ?? [];
-    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref.split('/').pop()!.replace('"', ''));
+    for (const ref of refs)
+      expect(doc.components.schemas).toHaveProperty(ref.split('/').pop()!.replace('"', ''));
   });
 
   it('documents every route the server answers', async () => {
     const { id } = (await t.api.post('/companies', { name: 'Doc' }).expect(200)).body;
-    for (const op of OPERATIONS.filter((o) => o.method === 'get' && !o.path.includes('{') )) {
+    for (const op of OPERATIONS.filter((o) => o.method === 'get' && !o.path.includes('{'))) {
       const res = op.path.startsWith('/_mock') ? await t.raw.get(op.path) : await t.api.get(op.path);
       expect(res.status, op.path).toBe(op.status);
     }
-    for (const path of ['/companies/{companyId}', '/companies/{companyId}/connections', '/companies/{companyId}/dataStatus', '/companies/{companyId}/consents']) {
+    for (const path of [
+      '/companies/{companyId}',
+      '/companies/{companyId}/connections',
+      '/companies/{companyId}/dataStatus',
+      '/companies/{companyId}/consents',
+    ]) {
       expect((await t.api.get(path.replace('{companyId}', id))).status).toBe(200);
     }
   });
@@ -42,6 +64,9 @@ describe('OpenAPI document', () => {
     expect(res.text).toContain('consent-kit mock API reference');
     expect(res.text).toContain('/companies/{companyId}/consents');
     expect(res.text).not.toMatch(/<script|https?:\/\/cdn/i);
-    await t.raw.get('/docs/reference.css').expect(200).expect('Content-Type', /text\/css/);
+    await t.raw
+      .get('/docs/reference.css')
+      .expect(200)
+      .expect('Content-Type', /text\/css/);
   });
 });

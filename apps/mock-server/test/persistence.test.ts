@@ -16,11 +16,24 @@ describe('data file', () => {
     const first = mock({ dataFile: file });
     const company = await createCompany(first, 'Durable Ltd');
     const connection = await linkConnection(first, company.id, 'gbol');
-    const consent = (await first.api.post(`/companies/${company.id}/consents`, { productIdentifier: 'lending', connectionIds: [connection.id] }).expect(201)).body;
-    const webhook = (await first.api.post('/webhooks', { url: 'https://hooks.example/x', eventTypes: ['company.created'] }).expect(201)).body;
+    const consent = (
+      await first.api
+        .post(`/companies/${company.id}/consents`, {
+          productIdentifier: 'lending',
+          connectionIds: [connection.id],
+        })
+        .expect(201)
+    ).body;
+    const webhook = (
+      await first.api
+        .post('/webhooks', { url: 'https://hooks.example/x', eventTypes: ['company.created'] })
+        .expect(201)
+    ).body;
     await first.raw.post('/_mock/clock').send({ advanceDays: 3 }).expect(200);
     const tok = (await first.api.get(`/companies/${company.id}/accessToken`)).body.accessToken;
-    const idem = (await first.api.post('/companies', { name: 'Idem' }).set('Idempotency-Key', 'persist').expect(200)).body;
+    const idem = (
+      await first.api.post('/companies', { name: 'Idem' }).set('Idempotency-Key', 'persist').expect(200)
+    ).body;
     await first.api.post('/corsSettings', { allowedOrigins: ['https://persisted.example'] }).expect(200);
     first.close();
 
@@ -29,14 +42,25 @@ describe('data file', () => {
 
     const second = mock({ dataFile: file });
     try {
-      expect((await second.api.get(`/companies/${company.id}`).expect(200)).body.dataConnections[0].status).toBe('Linked');
-      expect((await second.api.get(`/companies/${company.id}/consents/${consent.id}`).expect(200)).body.status).toBe('Active');
-      expect((await second.api.get('/webhooks')).body.results.map((w: { id: string }) => w.id)).toEqual([webhook.id]);
+      expect(
+        (await second.api.get(`/companies/${company.id}`).expect(200)).body.dataConnections[0].status,
+      ).toBe('Linked');
+      expect(
+        (await second.api.get(`/companies/${company.id}/consents/${consent.id}`).expect(200)).body.status,
+      ).toBe('Active');
+      expect((await second.api.get('/webhooks')).body.results.map((w: { id: string }) => w.id)).toEqual([
+        webhook.id,
+      ]);
       await second.raw.get(`/companies/${company.id}`).set('Authorization', `Bearer ${tok}`).expect(200);
       expect((await second.raw.get('/_mock/clock')).body.offsetMs).toBeGreaterThanOrEqual(3 * 86_400_000);
-      const replay = await second.api.post('/companies', { name: 'Idem' }).set('Idempotency-Key', 'persist').expect(200);
+      const replay = await second.api
+        .post('/companies', { name: 'Idem' })
+        .set('Idempotency-Key', 'persist')
+        .expect(200);
       expect(replay.body.id).toBe(idem.id);
-      expect((await second.api.get('/corsSettings')).body.allowedOrigins).toEqual(['https://persisted.example']);
+      expect((await second.api.get('/corsSettings')).body.allowedOrigins).toEqual([
+        'https://persisted.example',
+      ]);
       await second.api.get(`/companies/${company.id}/data/profitAndLoss?product=lending`).expect(200);
     } finally {
       second.close();
@@ -51,17 +75,26 @@ describe('data file', () => {
     const company = await createCompany(first);
     await first.api.put(`/companies/${company.id}/products/insights`).expect(204);
     await linkConnection(first, company.id, 'ssbx');
-    expect(Object.values((await first.api.get(`/companies/${company.id}/dataStatus`)).body).every((s) => (s as { currentStatus: string }).currentStatus === 'Queued')).toBe(true);
+    expect(
+      Object.values((await first.api.get(`/companies/${company.id}/dataStatus`)).body).every(
+        (s) => (s as { currentStatus: string }).currentStatus === 'Queued',
+      ),
+    ).toBe(true);
     first.close();
     const second = mock({ dataFile: file, syncStepMs: 20 });
     try {
       // Due steps were scheduled an hour ahead; move the clock so they are due now.
-      await second.raw.post('/_mock/clock').send({ advanceMs: 60_000 * 3 }).expect(200);
+      await second.raw
+        .post('/_mock/clock')
+        .send({ advanceMs: 60_000 * 3 })
+        .expect(200);
       second.domain.sync.resume();
       const started = Date.now();
       let statuses: string[] = [];
       while (Date.now() - started < 3000) {
-        statuses = Object.values((await second.api.get(`/companies/${company.id}/dataStatus`)).body).map((s) => (s as { currentStatus: string }).currentStatus);
+        statuses = Object.values((await second.api.get(`/companies/${company.id}/dataStatus`)).body).map(
+          (s) => (s as { currentStatus: string }).currentStatus,
+        );
         if (statuses.every((s) => s === 'Complete')) break;
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -84,10 +117,14 @@ describe('data file', () => {
     const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
     const start = (): Promise<{ child: ChildProcess; url: string }> =>
       new Promise((resolve, reject) => {
-        const child = spawn(tsx, [cli, '--port', '0', '--data-file', file, '--quiet', '--sync-step-ms', '0'], {
-          env: { ...process.env, PORT: '' },
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        const child = spawn(
+          tsx,
+          [cli, '--port', '0', '--data-file', file, '--quiet', '--sync-step-ms', '0'],
+          {
+            env: { ...process.env, PORT: '' },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
         let out = '';
         child.stdout!.on('data', (c: Buffer) => {
           out += c.toString();
@@ -131,7 +168,9 @@ describe('data file', () => {
 
     const restarted = await start();
     try {
-      const res = await fetch(`${restarted.url}/companies?pageSize=5000`, { headers: { Authorization: BASIC } });
+      const res = await fetch(`${restarted.url}/companies?pageSize=5000`, {
+        headers: { Authorization: BASIC },
+      });
       const body = (await res.json()) as { totalResults: number };
       expect(body.totalResults).toBe(state.companies.length);
     } finally {

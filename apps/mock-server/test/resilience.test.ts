@@ -7,8 +7,14 @@ afterEach(() => t?.close());
 describe('Idempotency-Key', () => {
   it('replays the first response for the same key and body', async () => {
     t = mock();
-    const first = await t.api.post('/companies', { name: 'Once Ltd' }).set('Idempotency-Key', 'k-1').expect(200);
-    const second = await t.api.post('/companies', { name: 'Once Ltd' }).set('Idempotency-Key', 'k-1').expect(200);
+    const first = await t.api
+      .post('/companies', { name: 'Once Ltd' })
+      .set('Idempotency-Key', 'k-1')
+      .expect(200);
+    const second = await t.api
+      .post('/companies', { name: 'Once Ltd' })
+      .set('Idempotency-Key', 'k-1')
+      .expect(200);
     expect(second.body).toEqual(first.body);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect((await t.api.get('/companies')).body.totalResults).toBe(1);
@@ -26,14 +32,31 @@ describe('Idempotency-Key', () => {
 
   it('409s while the first request is in flight, and frees the key after a 5xx', async () => {
     t = mock();
-    const slow = t.api.post('/companies', { name: 'Slow' }).set('Idempotency-Key', 'busy').set('X-Mock-Fault', 'latency=300').then((r) => r);
+    const slow = t.api
+      .post('/companies', { name: 'Slow' })
+      .set('Idempotency-Key', 'busy')
+      .set('X-Mock-Fault', 'latency=300')
+      .then((r) => r);
     await new Promise((r) => setTimeout(r, 60));
-    const conflict = expectError(await t.api.post('/companies', { name: 'Slow' }).set('Idempotency-Key', 'busy'), 409);
+    const conflict = expectError(
+      await t.api.post('/companies', { name: 'Slow' }).set('Idempotency-Key', 'busy'),
+      409,
+    );
     expect(conflict.error).toMatch(/still being processed/);
     expect((await slow).status).toBe(200);
-    await t.api.post('/companies', { name: 'Slow' }).set('Idempotency-Key', 'busy').expect(200).expect('Idempotent-Replayed', 'true');
+    await t.api
+      .post('/companies', { name: 'Slow' })
+      .set('Idempotency-Key', 'busy')
+      .expect(200)
+      .expect('Idempotent-Replayed', 'true');
 
-    expectError(await t.api.post('/companies', { name: 'Flaky' }).set('Idempotency-Key', 'flaky').set('X-Mock-Fault', 'status=503'), 503);
+    expectError(
+      await t.api
+        .post('/companies', { name: 'Flaky' })
+        .set('Idempotency-Key', 'flaky')
+        .set('X-Mock-Fault', 'status=503'),
+      503,
+    );
     await t.api.post('/companies', { name: 'Flaky' }).set('Idempotency-Key', 'flaky').expect(200);
     expect((await t.api.get('/companies?query=name%3DFlaky')).body.totalResults).toBe(1);
   });
@@ -42,8 +65,15 @@ describe('Idempotency-Key', () => {
     t = mock();
     const a = (await t.api.post('/companies', { name: 'A' }).expect(200)).body;
     const tok = (await t.api.get(`/companies/${a.id}/accessToken`)).body.accessToken;
-    await t.api.post(`/companies/${a.id}/connections`, { platformKey: 'shpf' }).set('Idempotency-Key', 'same').expect(200);
-    const viaToken = await t.raw.post(`/companies/${a.id}/connections`).set('Authorization', `Bearer ${tok}`).set('Idempotency-Key', 'same').send({ platformKey: 'shpf' });
+    await t.api
+      .post(`/companies/${a.id}/connections`, { platformKey: 'shpf' })
+      .set('Idempotency-Key', 'same')
+      .expect(200);
+    const viaToken = await t.raw
+      .post(`/companies/${a.id}/connections`)
+      .set('Authorization', `Bearer ${tok}`)
+      .set('Idempotency-Key', 'same')
+      .send({ platformKey: 'shpf' });
     expect(viaToken.status).toBe(200);
     expect(viaToken.headers['idempotent-replayed']).toBeUndefined();
     expectError(await t.api.post('/companies', { name: 'A' }).set('Idempotency-Key', 'x'.repeat(256)), 400);
@@ -68,7 +98,9 @@ describe('fault injection', () => {
     const started = Date.now();
     await t.api.get('/integrations').set('X-Mock-Fault', 'latency=150').expect(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    await expect(t.api.get('/integrations').set('X-Mock-Fault', 'drop')).rejects.toThrow(/socket hang up|ECONNRESET/);
+    await expect(t.api.get('/integrations').set('X-Mock-Fault', 'drop')).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
   });
 
   it('applies configured per-route rules with a probability', async () => {

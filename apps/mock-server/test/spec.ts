@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SPEC_PATH = fileURLToPath(new URL('../../../../shared/reference/codat-platform-openapi.json', import.meta.url));
+const SPEC_PATH = fileURLToPath(
+  new URL('../../../../shared/reference/codat-platform-openapi.json', import.meta.url),
+);
 type S = Record<string, unknown>;
 let spec: S | undefined;
 function load(): S {
@@ -24,7 +26,8 @@ export function specAvailable(): boolean {
 
 function resolve(ref: string): S {
   let node: unknown = load();
-  for (const part of ref.replace(/^#\//, '').split('/')) node = (node as S)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const part of ref.replace(/^#\//, '').split('/'))
+    node = (node as S)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
   if (!node) throw new Error(`Unresolvable $ref ${ref}`);
   return node as S;
 }
@@ -50,10 +53,12 @@ function check(schema: S, value: unknown, path: string, errors: string[]): void 
   if (Array.isArray(schema.allOf)) {
     for (const part of schema.allOf as S[]) check(part, value, path, errors);
   }
-  if (schema.enum && !(schema.enum as unknown[]).includes(value)) errors.push(`${path}: ${JSON.stringify(value)} is not one of the spec's values`);
+  if (schema.enum && !(schema.enum as unknown[]).includes(value))
+    errors.push(`${path}: ${JSON.stringify(value)} is not one of the spec's values`);
   const type = schema.type as string | undefined;
   if (type === 'object' || (!type && schema.properties)) {
-    if (typeof value !== 'object' || Array.isArray(value)) return void errors.push(`${path}: expected an object`);
+    if (typeof value !== 'object' || Array.isArray(value))
+      return void errors.push(`${path}: expected an object`);
     const record = value as S;
     for (const key of (schema.required as string[] | undefined) ?? []) {
       if (!(key in record)) errors.push(`${path}: missing required ${key}`);
@@ -62,7 +67,8 @@ function check(schema: S, value: unknown, path: string, errors: string[]): void 
     for (const [key, child] of Object.entries(record)) {
       if (properties[key]) check(properties[key], child, `${path}.${key}`, errors);
       else if (schema.additionalProperties === false) errors.push(`${path}: unexpected property ${key}`);
-      else if (typeof schema.additionalProperties === 'object') check(schema.additionalProperties as S, child, `${path}.${key}`, errors);
+      else if (typeof schema.additionalProperties === 'object')
+        check(schema.additionalProperties as S, child, `${path}.${key}`, errors);
     }
   } else if (type === 'array') {
     if (!Array.isArray(value)) return void errors.push(`${path}: expected an array`);
@@ -70,7 +76,8 @@ function check(schema: S, value: unknown, path: string, errors: string[]): void 
   } else if (type === 'string') {
     if (typeof value !== 'string') return void errors.push(`${path}: expected a string`);
     if (schema.format === 'uuid' && !UUID.test(value)) errors.push(`${path}: not a uuid`);
-    if (schema.format === 'date-time' && Number.isNaN(Date.parse(value))) errors.push(`${path}: not a date-time`);
+    if (schema.format === 'date-time' && Number.isNaN(Date.parse(value)))
+      errors.push(`${path}: not a date-time`);
   } else if (type === 'integer') {
     if (!Number.isInteger(value)) errors.push(`${path}: expected an integer`);
   } else if (type === 'number') {

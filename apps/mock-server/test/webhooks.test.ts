@@ -47,11 +47,23 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
 describe('webhook consumers', () => {
   it('creates (201 with secret), lists ({results}), gets and deletes', async () => {
     t = mock();
-    const res = await t.api.post('/webhooks', { url: 'https://hooks.example/x', eventTypes: ['company.created'] }).expect(201);
+    const res = await t.api
+      .post('/webhooks', { url: 'https://hooks.example/x', eventTypes: ['company.created'] })
+      .expect(201);
     const created = z.parse(CreatedWebhookConsumer, res.body);
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
     const list = await t.api.get('/webhooks').expect(200);
-    expect(list.body).toEqual({ results: [{ id: created.id, url: 'https://hooks.example/x', disabled: false, eventTypes: ['company.created'], companyTags: null }] });
+    expect(list.body).toEqual({
+      results: [
+        {
+          id: created.id,
+          url: 'https://hooks.example/x',
+          disabled: false,
+          eventTypes: ['company.created'],
+          companyTags: null,
+        },
+      ],
+    });
     expect((await t.api.get(`/webhooks/${created.id}`).expect(200)).body).not.toHaveProperty('secret');
     await t.api.delete(`/webhooks/${created.id}`).expect(204);
     expectError(await t.api.delete(`/webhooks/${created.id}`), 404);
@@ -65,10 +77,25 @@ describe('webhook deliveries', () => {
   it('delivers events signed per Standard Webhooks (verified with the standardwebhooks package)', async () => {
     t = mock();
     const { url, received } = await startReceiver();
-    const consumer = (await t.api.post('/webhooks', { url, eventTypes: ['company.created', 'connection.created', 'connection.connected', 'read.completed', 'read.completed.initial'] }).expect(201)).body;
+    const consumer = (
+      await t.api
+        .post('/webhooks', {
+          url,
+          eventTypes: [
+            'company.created',
+            'connection.created',
+            'connection.connected',
+            'read.completed',
+            'read.completed.initial',
+          ],
+        })
+        .expect(201)
+    ).body;
     const company = await createCompany(t, 'Hooked Ltd');
     const connection = await createConnection(t, company.id, 'ssbx');
-    await t.api.put(`/companies/${company.id}/connections/${connection.id}/authorization`, { user: 'x' }).expect(200);
+    await t.api
+      .put(`/companies/${company.id}/connections/${connection.id}/authorization`, { user: 'x' })
+      .expect(200);
     await until(() => received.length >= 5);
     const verifier = new Webhook(consumer.secret);
     const events = received.map((r) => {
@@ -77,30 +104,57 @@ describe('webhook deliveries', () => {
       expect(r.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/=]+$/);
       return z.parse(WebhookEvent, payload);
     });
-    expect(events.map((e) => e.eventType).sort()).toEqual(['company.created', 'connection.connected', 'connection.created', 'read.completed', 'read.completed.initial'].sort());
+    expect(events.map((e) => e.eventType).sort()).toEqual(
+      [
+        'company.created',
+        'connection.connected',
+        'connection.created',
+        'read.completed',
+        'read.completed.initial',
+      ].sort(),
+    );
     const read = events.find((e) => e.eventType === 'read.completed');
-    expect(read?.eventType === 'read.completed' && read.payload.dataTypes.every((d) => d.status === 'Complete')).toBe(true);
+    expect(
+      read?.eventType === 'read.completed' && read.payload.dataTypes.every((d) => d.status === 'Complete'),
+    ).toBe(true);
     // a tampered body fails verification
-    expect(() => verifier.verify(received[0]!.body.replace('Hooked', 'Hacked'), received[0]!.headers as Record<string, string>)).toThrow();
-    const log = z.parse(paged(WebhookDelivery), (await t.api.get(`/webhooks/${consumer.id}/deliveries`).expect(200)).body);
+    expect(() =>
+      verifier.verify(
+        received[0]!.body.replace('Hooked', 'Hacked'),
+        received[0]!.headers as Record<string, string>,
+      ),
+    ).toThrow();
+    const log = z.parse(
+      paged(WebhookDelivery),
+      (await t.api.get(`/webhooks/${consumer.id}/deliveries`).expect(200)).body,
+    );
     expect(log.totalResults).toBe(5);
-    expect(log.results.every((d) => d.status === 'Succeeded' && d.attempts.length === 1 && d.attempts[0]!.responseStatus === 200)).toBe(true);
+    expect(
+      log.results.every(
+        (d) => d.status === 'Succeeded' && d.attempts.length === 1 && d.attempts[0]!.responseStatus === 200,
+      ),
+    ).toBe(true);
   });
 
   it('retries with exponential backoff and jitter, the same webhook-id each time, then succeeds', async () => {
     t = mock({ webhooks: { baseDelayMs: 40, jitter: 0 } }); // small real delays
     const { url, received } = await startReceiver([500, 503, 200]);
-    const consumer = (await t.api.post('/webhooks', { url, eventTypes: ['company.created'] }).expect(201)).body;
+    const consumer = (await t.api.post('/webhooks', { url, eventTypes: ['company.created'] }).expect(201))
+      .body;
     await createCompany(t);
     await until(() => received.length === 3);
     expect(new Set(received.map((r) => r.headers['webhook-id'])).size).toBe(1);
     const log = (await t.api.get(`/webhooks/${consumer.id}/deliveries`).expect(200)).body;
     expect(log.results[0].status).toBe('Succeeded');
-    expect(log.results[0].attempts.map((a: { responseStatus: number }) => a.responseStatus)).toEqual([500, 503, 200]);
+    expect(log.results[0].attempts.map((a: { responseStatus: number }) => a.responseStatus)).toEqual([
+      500, 503, 200,
+    ]);
   });
 
   it('follows the retry schedule exactly (fake timers, injected transport)', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'Date'] });
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'Date'],
+    });
     const calls: { at: number; id: string; timestamp: string; signature: string }[] = [];
     const started = Date.now();
     t = mock({
@@ -111,7 +165,12 @@ describe('webhook deliveries', () => {
         jitter: 0.2,
         random: () => 1, // the top of the jitter range: +20 %
         transport: async (_url, { headers }) => {
-          calls.push({ at: Date.now() - started, id: headers['webhook-id']!, timestamp: headers['webhook-timestamp']!, signature: headers['webhook-signature']! });
+          calls.push({
+            at: Date.now() - started,
+            id: headers['webhook-id']!,
+            timestamp: headers['webhook-timestamp']!,
+            signature: headers['webhook-signature']!,
+          });
           return { status: 500 };
         },
       },
@@ -144,7 +203,9 @@ describe('webhook deliveries', () => {
     // every attempt is signed for its own timestamp
     const verifier = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw');
     for (const call of calls) {
-      expect(verifier.sign(call.id, new Date(Number(call.timestamp) * 1000), delivery.body)).toBe(call.signature);
+      expect(verifier.sign(call.id, new Date(Number(call.timestamp) * 1000), delivery.body)).toBe(
+        call.signature,
+      );
     }
     vi.useRealTimers();
   });
@@ -164,9 +225,13 @@ describe('webhook deliveries', () => {
   it('filters by event type, companyTags and disabled', async () => {
     t = mock();
     const { url, received } = await startReceiver();
-    await t.api.post('/webhooks', { url: `${url}?a`, eventTypes: ['company.created'], companyTags: ['region=uk'] }).expect(201);
+    await t.api
+      .post('/webhooks', { url: `${url}?a`, eventTypes: ['company.created'], companyTags: ['region=uk'] })
+      .expect(201);
     await t.api.post('/webhooks', { url: `${url}?b`, eventTypes: ['company.deleted'] }).expect(201);
-    await t.api.post('/webhooks', { url: `${url}?c`, eventTypes: ['company.created'], disabled: true }).expect(201);
+    await t.api
+      .post('/webhooks', { url: `${url}?c`, eventTypes: ['company.created'], disabled: true })
+      .expect(201);
     await createCompany(t, 'US Co', { tags: { region: 'us' } });
     await createCompany(t, 'UK Co', { tags: { region: 'uk' } });
     await until(() => received.length >= 1);

@@ -57,7 +57,8 @@ ${page.body.html}
 export function sendErrorPage(res: Response, status: number, title: string, message: string): void {
   sendPage(res, status, {
     title: `${title} — consent-kit mock`,
-    body: html`<h1>${title}</h1><p role="alert">${message}</p>`,
+    body: html`<h1>${title}</h1>
+      <p role="alert">${message}</p>`,
   });
 }
 

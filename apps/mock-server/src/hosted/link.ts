@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Response } from 'express';
 import {
   JOURNEY_SOURCE_TYPES,
   PROVIDER_ERROR_CODES,
@@ -92,7 +92,13 @@ export function linkRouter(domain: Domain): Router {
 
   const companyOr404 = (res: Response, companyId: string) => {
     const company = UUID.test(companyId) ? domain.store.companies.get(companyId) : undefined;
-    if (!company) sendErrorPage(res, 404, 'Link not found', 'This connection link is not valid. Ask the application for a new one.');
+    if (!company)
+      sendErrorPage(
+        res,
+        404,
+        'Link not found',
+        'This connection link is not valid. Ask the application for a new one.',
+      );
     return company;
   };
 
@@ -106,7 +112,12 @@ export function linkRouter(domain: Domain): Router {
     const state = one(req.query.state);
     const session = state ? sessions.get(state) : undefined;
     if (!state || !session || Date.now() - session.createdAt > SESSION_TTL_MS) {
-      return sendErrorPage(res, 400, 'This sign-in has expired', 'The sign-in session is unknown, expired or was already used. Start again from the application.');
+      return sendErrorPage(
+        res,
+        400,
+        'This sign-in has expired',
+        'The sign-in session is unknown, expired or was already used. Start again from the application.',
+      );
     }
     sessions.delete(state); // single use
     const connection = domain.store.connections.get(session.connectionId);
@@ -132,13 +143,21 @@ export function linkRouter(domain: Domain): Router {
     const codeValue = one(req.query.code);
     const code = codeValue ? codes.get(codeValue) : undefined;
     if (codeValue) codes.delete(codeValue);
-    if (!code || Date.now() - code.createdAt > SESSION_TTL_MS) return finishWithError('invalid_request', 'The authorisation code is missing, unknown or expired.');
-    if (code.state !== state || code.redirectUri !== callbackUrl() || code.platformKey !== session.platformKey) {
+    if (!code || Date.now() - code.createdAt > SESSION_TTL_MS)
+      return finishWithError('invalid_request', 'The authorisation code is missing, unknown or expired.');
+    if (
+      code.state !== state ||
+      code.redirectUri !== callbackUrl() ||
+      code.platformKey !== session.platformKey
+    ) {
       return finishWithError('invalid_request', 'The authorisation code was issued for another request.');
     }
     // The token exchange: the provider checks our code_verifier against the challenge it saw (PKCE, S256).
     if (s256(session.codeVerifier) !== code.codeChallenge) {
-      return finishWithError('invalid_request', 'PKCE verification failed: the code verifier does not match the code challenge.');
+      return finishWithError(
+        'invalid_request',
+        'PKCE verification failed: the code verifier does not match the code challenge.',
+      );
     }
     if (!connection || connection.companyId !== session.companyId) {
       return finishWithError('invalid_resource', 'The connection no longer exists.');
@@ -174,11 +193,21 @@ export function linkRouter(domain: Domain): Router {
     }
     // The provider's own allowlist: it only returns to the mock's Link callback, never elsewhere.
     if (p.clientId !== PROVIDER_CLIENT_ID || p.redirectUri !== callbackUrl()) {
-      sendErrorPage(res, 400, 'Invalid sign-in request', 'The application or its return address is not registered with this provider.');
+      sendErrorPage(
+        res,
+        400,
+        'Invalid sign-in request',
+        'The application or its return address is not registered with this provider.',
+      );
       return null;
     }
     if (!p.state || p.state.length > 200 || !PKCE.test(p.codeChallenge) || p.codeChallengeMethod !== 'S256') {
-      sendErrorPage(res, 400, 'Invalid sign-in request', 'The sign-in request is missing its state or PKCE code challenge (S256).');
+      sendErrorPage(
+        res,
+        400,
+        'Invalid sign-in request',
+        'The sign-in request is missing its state or PKCE code challenge (S256).',
+      );
       return null;
     }
     return integration;
@@ -193,34 +222,59 @@ export function linkRouter(domain: Domain): Router {
     }
     const session = sessions.get(p.state);
     const clientName = domain.store.profile.name;
-    const hidden = html`<input type="hidden" name="state" value="${p.state}"><input type="hidden" name="code_challenge" value="${p.codeChallenge}"><input type="hidden" name="code_challenge_method" value="S256"><input type="hidden" name="redirect_uri" value="${p.redirectUri}"><input type="hidden" name="client_id" value="${p.clientId}">`;
+    const hidden = html`<input type="hidden" name="state" value="${p.state}" /><input
+        type="hidden"
+        name="code_challenge"
+        value="${p.codeChallenge}"
+      /><input type="hidden" name="code_challenge_method" value="S256" /><input
+        type="hidden"
+        name="redirect_uri"
+        value="${p.redirectUri}"
+      /><input type="hidden" name="client_id" value="${p.clientId}" />`;
     sendPage(res, 200, {
       title: `Sign in to ${integration.name} — simulated`,
       formOrigins: session ? [new URL(session.redirectUrl).origin] : [],
-      body: html`
-<div class="brand"><img src="/assets/logos/${integration.key}.svg" alt=""><span class="badge">Simulated provider</span></div>
-<h1>Sign in to ${integration.name} — simulated</h1>
-<p><strong>${clientName}</strong> wants read-only access to your ${integration.name} data (${integration.sourceType.toLowerCase()}).</p>
-<p class="muted">This page stands in for ${integration.name}'s real sign-in. Any details work; nothing is sent anywhere.</p>
-<form method="post" action="/link/provider/${integration.key}/authorize">
-${hidden}
-<label for="username">Email or username</label>
-<input id="username" name="username" type="email" autocomplete="off" placeholder="you@example.com">
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="off">
-<div class="actions">
-<button class="primary" type="submit" name="action" value="approve">Approve</button>
-<button type="submit" name="action" value="deny">Deny</button>
-<button class="danger" type="submit" name="action" value="cancel">Cancel</button>
-</div>
-<details>
-<summary>Simulate an error</summary>
-<p class="muted">Return to ${clientName} with one of the OAuth-style error codes a provider can send.</p>
-<div class="errors">
-${PROVIDER_ERROR_CODES.map((code) => html`<button type="submit" name="action" value="error:${code}">Simulate error ${code}</button>`)}
-</div>
-</details>
-</form>`,
+      body: html` <div class="brand">
+          <img src="/assets/logos/${integration.key}.svg" alt="" /><span class="badge"
+            >Simulated provider</span
+          >
+        </div>
+        <h1>Sign in to ${integration.name} — simulated</h1>
+        <p>
+          <strong>${clientName}</strong> wants read-only access to your ${integration.name} data
+          (${integration.sourceType.toLowerCase()}).
+        </p>
+        <p class="muted">
+          This page stands in for ${integration.name}'s real sign-in. Any details work; nothing is sent
+          anywhere.
+        </p>
+        <form method="post" action="/link/provider/${integration.key}/authorize">
+          ${hidden}
+          <label for="username">Email or username</label>
+          <input
+            id="username"
+            name="username"
+            type="email"
+            autocomplete="off"
+            placeholder="you@example.com"
+          />
+          <label for="password">Password</label>
+          <input id="password" name="password" type="password" autocomplete="off" />
+          <div class="actions">
+            <button class="primary" type="submit" name="action" value="approve">Approve</button>
+            <button type="submit" name="action" value="deny">Deny</button>
+            <button class="danger" type="submit" name="action" value="cancel">Cancel</button>
+          </div>
+          <details>
+            <summary>Simulate an error</summary>
+            <p class="muted">
+              Return to ${clientName} with one of the OAuth-style error codes a provider can send.
+            </p>
+            <div class="errors">
+              ${PROVIDER_ERROR_CODES.map((code) => html`<button type="submit" name="action" value="error:${code}">Simulate error ${code}</button>`)}
+            </div>
+          </details>
+        </form>`,
     });
   });
 
@@ -236,7 +290,13 @@ ${PROVIDER_ERROR_CODES.map((code) => html`<button type="submit" name="action" va
     if (action === 'approve') {
       prune(codes);
       const code = randomToken(24);
-      codes.set(code, { platformKey, codeChallenge: p.codeChallenge, redirectUri: p.redirectUri, state: p.state, createdAt: Date.now() });
+      codes.set(code, {
+        platformKey,
+        codeChallenge: p.codeChallenge,
+        redirectUri: p.redirectUri,
+        state: p.state,
+        createdAt: Date.now(),
+      });
       back.searchParams.set('code', code);
     } else {
       const error: ProviderErrorCode | undefined =
@@ -247,7 +307,13 @@ ${PROVIDER_ERROR_CODES.map((code) => html`<button type="submit" name="action" va
             : action.startsWith('error:') && isProviderErrorCode(action.slice(6))
               ? (action.slice(6) as ProviderErrorCode)
               : undefined;
-      if (!error) return sendErrorPage(res, 400, 'Unknown action', 'Choose Approve, Deny, Cancel or one of the simulated errors.');
+      if (!error)
+        return sendErrorPage(
+          res,
+          400,
+          'Unknown action',
+          'Choose Approve, Deny, Cancel or one of the simulated errors.',
+        );
       back.searchParams.set('error', error);
       back.searchParams.set('error_description', PROVIDER_ERRORS[error].description);
     }
@@ -261,7 +327,12 @@ ${PROVIDER_ERROR_CODES.map((code) => html`<button type="submit" name="action" va
     const connectionId = String(req.params.connectionId);
     const connection = domain.store.connections.get(connectionId);
     if (!connection || connection.companyId !== company.id) {
-      return sendErrorPage(res, 404, 'Link not found', 'This connection link is not valid. Ask the application for a new one.');
+      return sendErrorPage(
+        res,
+        404,
+        'Link not found',
+        'This connection link is not valid. Ask the application for a new one.',
+      );
     }
     const requested = one(req.query.redirect);
     const redirectUrl = resolveRedirect(requested);
@@ -296,33 +367,46 @@ ${PROVIDER_ERROR_CODES.map((code) => html`<button type="submit" name="action" va
     const requested = one(req.query.redirect);
     const redirectUrl = resolveRedirect(requested);
     if (!redirectUrl) return rejectRedirect(res, requested ?? '');
-    const connected = new Set(connectionsOf(domain.store, company.id).filter((c) => c.status === 'Linked').map((c) => c.integrationKey));
+    const connected = new Set(
+      connectionsOf(domain.store, company.id)
+        .filter((c) => c.status === 'Linked')
+        .map((c) => c.integrationKey),
+    );
     const groups = JOURNEY_SOURCE_TYPES.map((sourceType) => {
       const items = INTEGRATIONS.filter((i) => i.sourceType === sourceType && i.enabled !== false);
       return html`<h2 id="group-${sourceType}">${sourceType}</h2>
-<ul class="integrations" aria-labelledby="group-${sourceType}">
-${items.map(
-  (i) => html`<li><button type="submit" name="platformKey" value="${i.key}"><img src="/assets/logos/${i.key}.svg" alt=""><span>${i.name}${i.sandbox ? ' (sandbox)' : ''}${connected.has(i.key) ? ' — connected' : ''}</span></button></li>`,
-)}
-</ul>`;
+        <ul class="integrations" aria-labelledby="group-${sourceType}">
+          ${items.map(
+            (i) =>
+              html`<li>
+                <button type="submit" name="platformKey" value="${i.key}">
+                  <img src="/assets/logos/${i.key}.svg" alt="" /><span
+                    >${i.name}${i.sandbox ? ' (sandbox)' : ''}${connected.has(i.key) ? ' — connected' : ''}</span
+                  >
+                </button>
+              </li>`,
+          )}
+        </ul>`;
     });
     sendPage(res, 200, {
       title: `Connect your financial data — ${domain.store.profile.name}`,
       formOrigins: [new URL(redirectUrl).origin],
-      body: html`
-<h1>Connect your financial data</h1>
-<p><strong>${domain.store.profile.name}</strong> asks you to connect the software and bank accounts of <strong>${company.name}</strong>.</p>
-<form method="post" action="${linkPaths.company(company.id)}/connections">
-<input type="hidden" name="redirect" value="${requested ?? ''}">
-${groups}
-</form>
-<form method="post" action="${linkPaths.company(company.id)}/exit">
-<input type="hidden" name="redirect" value="${requested ?? ''}">
-<div class="actions">
-<button type="submit" name="reason" value="not_listed">My software isn't listed</button>
-<button class="danger" type="submit" name="reason" value="cancel">Cancel</button>
-</div>
-</form>`,
+      body: html` <h1>Connect your financial data</h1>
+        <p>
+          <strong>${domain.store.profile.name}</strong> asks you to connect the software and bank accounts of
+          <strong>${company.name}</strong>.
+        </p>
+        <form method="post" action="${linkPaths.company(company.id)}/connections">
+          <input type="hidden" name="redirect" value="${requested ?? ''}" />
+          ${groups}
+        </form>
+        <form method="post" action="${linkPaths.company(company.id)}/exit">
+          <input type="hidden" name="redirect" value="${requested ?? ''}" />
+          <div class="actions">
+            <button type="submit" name="reason" value="not_listed">My software isn't listed</button>
+            <button class="danger" type="submit" name="reason" value="cancel">Cancel</button>
+          </div>
+        </form>`,
     });
   });
 
@@ -333,12 +417,15 @@ ${groups}
     const requested = one(body.redirect) || undefined;
     if (!resolveRedirect(requested)) return rejectRedirect(res, requested ?? '');
     const platformKey = one(body.platformKey) ?? '';
-    const reusable = connectionsOf(domain.store, company.id).find((c) => c.integrationKey === platformKey && c.status !== 'Linked');
+    const reusable = connectionsOf(domain.store, company.id).find(
+      (c) => c.integrationKey === platformKey && c.status !== 'Linked',
+    );
     let connectionId: string;
     try {
       connectionId = reusable?.id ?? domain.createConnection(company.id, platformKey).id;
     } catch (error) {
-      if (error instanceof ApiError) return sendErrorPage(res, error.statusCode, 'Cannot connect this software', error.message);
+      if (error instanceof ApiError)
+        return sendErrorPage(res, error.statusCode, 'Cannot connect this software', error.message);
       throw error;
     }
     domain.store.scheduleSave();

@@ -25,7 +25,10 @@ export function allowedRedirect(candidate: string, allowlist: readonly string[])
   return null;
 }
 
-export function redirectAllowlist(profile: { redirectUrl: string; whiteListUrls: readonly string[] }): string[] {
+export function redirectAllowlist(profile: {
+  redirectUrl: string;
+  whiteListUrls: readonly string[];
+}): string[] {
   return [profile.redirectUrl, ...profile.whiteListUrls];
 }
 

@@ -8,7 +8,9 @@ import { toCompany } from '../serialize.js';
 import { pageRequest, param, parseBody, parseQueryParams, requireUuid, toPage } from '../validate.js';
 
 const RefreshProductBody = z.strictObject({ dataTypes: z.optional(z.array(z.string())) });
-const TagsFilter = z.object({ tags: z.optional(z.string().check(z.regex(/^[^=]{1,27}=.{0,100}$/, 'must be key=value'))) });
+const TagsFilter = z.object({
+  tags: z.optional(z.string().check(z.regex(/^[^=]{1,27}=.{0,100}$/, 'must be key=value'))),
+});
 
 export const companyIdOf = (req: Request): string => requireUuid(param(req, 'companyId'), 'company');
 

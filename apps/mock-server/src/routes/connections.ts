@@ -9,7 +9,9 @@ import { companyIdOf } from './companies.js';
 /** `PUT .../authorization`: provider credentials as string values (Codat's spec), at least one. */
 const AuthorizationBody = z
   .record(z.string().check(z.minLength(1), z.maxLength(100)), z.string().check(z.maxLength(4000)))
-  .check(z.refine((body) => Object.keys(body).length > 0, { message: 'must contain at least one credential' }));
+  .check(
+    z.refine((body) => Object.keys(body).length > 0, { message: 'must contain at least one credential' }),
+  );
 
 export function connectionsRouter(domain: Domain): Router {
   const router = Router();

@@ -9,7 +9,8 @@ import { companyIdOf } from './companies.js';
 /** The consent ledger (consent-kit extension): products and per-company consent records with append-only events. */
 export function consentsRouter(domain: Domain): Router {
   const router = Router();
-  const consentOf = (req: Request) => domain.consent(companyIdOf(req), requireUuid(param(req, 'consentId'), 'consent'));
+  const consentOf = (req: Request) =>
+    domain.consent(companyIdOf(req), requireUuid(param(req, 'consentId'), 'consent'));
 
   router.get('/products', (req, res) => {
     res.json(toPage(PRODUCTS, pageRequest(req), '/products'));
@@ -23,7 +24,9 @@ export function consentsRouter(domain: Domain): Router {
     const id = companyIdOf(req);
     domain.company(id);
     const request = pageRequest(req);
-    const records = [...domain.store.consents.values()].filter((row) => row.subject.companyId === id).map(toConsent);
+    const records = [...domain.store.consents.values()]
+      .filter((row) => row.subject.companyId === id)
+      .map(toConsent);
     res.json(toPage(records, request, `/companies/${id}/consents`));
   });
 

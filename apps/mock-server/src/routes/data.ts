@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { DATA_TYPES, DATA_TYPES_BY_SOURCE_TYPE, type DataStatus, type DataType, type PullOperation } from '@consent-kit/contract';
+import {
+  DATA_TYPES,
+  DATA_TYPES_BY_SOURCE_TYPE,
+  type DataStatus,
+  type DataType,
+  type PullOperation,
+} from '@consent-kit/contract';
 import * as z from 'zod/mini';
 import type { Domain } from '../domain.js';
 import { ApiError } from '../errors.js';
@@ -10,7 +16,14 @@ import { companyIdOf } from './companies.js';
 
 const QueueQuery = z.object({ connectionId: z.optional(z.uuid()) });
 const ReadQuery = z.object({
-  product: z.string().check(z.minLength(1, 'is required: the product (use case) whose consent covers this read, e.g. ?product=lending')),
+  product: z
+    .string()
+    .check(
+      z.minLength(
+        1,
+        'is required: the product (use case) whose consent covers this read, e.g. ?product=lending',
+      ),
+    ),
 });
 
 function toPull(row: PullRow): PullOperation {
@@ -102,13 +115,18 @@ export function dataRouter(domain: Domain): Router {
         (consent.connectionIds.length === 0 || consent.connectionIds.includes(c.id)),
     );
     const synced = connections.filter((c) =>
-      [...domain.store.pulls.values()].some((p) => p.connectionId === c.id && p.dataType === dataType && p.status === 'Complete'),
+      [...domain.store.pulls.values()].some(
+        (p) => p.connectionId === c.id && p.dataType === dataType && p.status === 'Complete',
+      ),
     );
     if (synced.length === 0) {
       throw new ApiError(404, `No ${dataType} data has been synced for company ${id} yet`);
     }
     const records = synced.flatMap((c) =>
-      simulatedRecords(id, c.id, dataType, domain.clock.now()).map((record) => ({ ...record, connectionId: c.id })),
+      simulatedRecords(id, c.id, dataType, domain.clock.now()).map((record) => ({
+        ...record,
+        connectionId: c.id,
+      })),
     );
     res.json(toPage(records, request, `/companies/${id}/data/${dataType}`, { product }));
   });

@@ -17,7 +17,11 @@ const ProfileUpdate = z.strictObject({
 export function settingsRouter(domain: Domain): Router {
   const router = Router();
   const apiKeyOnly = (res: Parameters<Parameters<Router['get']>[1]>[1]) => {
-    if (auth(res).kind !== 'apiKey') throw new ApiError(403, 'A company access token cannot use this endpoint; use the API key from your server');
+    if (auth(res).kind !== 'apiKey')
+      throw new ApiError(
+        403,
+        'A company access token cannot use this endpoint; use the API key from your server',
+      );
   };
 
   router.get('/profile', (_req, res) => {

@@ -1,5 +1,10 @@
 import { Router } from 'express';
-import { CreateWebhookConsumerRequest, type CreatedWebhookConsumer, type WebhookConsumer, type WebhookDelivery } from '@consent-kit/contract';
+import {
+  CreateWebhookConsumerRequest,
+  type CreatedWebhookConsumer,
+  type WebhookConsumer,
+  type WebhookDelivery,
+} from '@consent-kit/contract';
 import type { Domain } from '../domain.js';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';

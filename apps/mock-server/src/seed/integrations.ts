@@ -31,7 +31,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   // Accounting
   { key: 'gbol', name: 'Xero', sourceType: 'Accounting', color: '#1277a8' },
   { key: 'qhyg', name: 'QuickBooks Online', sourceType: 'Accounting', color: '#2a7d2e' },
-  { key: 'pqsw', name: 'QuickBooks Desktop', sourceType: 'Accounting', color: '#236b27', isOfflineConnector: true },
+  {
+    key: 'pqsw',
+    name: 'QuickBooks Desktop',
+    sourceType: 'Accounting',
+    color: '#236b27',
+    isOfflineConnector: true,
+  },
   { key: 'tgff', name: 'Sage Business Cloud Accounting', sourceType: 'Accounting', color: '#00815d' },
   { key: 'hbql', name: 'Sage 50 (UK)', sourceType: 'Accounting', color: '#006b4f', isOfflineConnector: true },
   { key: 'knfz', name: 'Sage Intacct', sourceType: 'Accounting', color: '#0b6e63' },
@@ -39,7 +45,12 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { key: 'fbrh', name: 'FreeAgent', sourceType: 'Accounting', color: '#0b6b9a' },
   { key: 'ugxp', name: 'FreshBooks', sourceType: 'Accounting', color: '#0a5fae' },
   { key: 'qudb', name: 'Exact Online', sourceType: 'Accounting', color: '#c8102e' },
-  { key: 'trji', name: 'Microsoft Dynamics 365 Business Central', sourceType: 'Accounting', color: '#00738a' },
+  {
+    key: 'trji',
+    name: 'Microsoft Dynamics 365 Business Central',
+    sourceType: 'Accounting',
+    color: '#00738a',
+  },
   { key: 'rwuv', name: 'Zoho Books', sourceType: 'Accounting', color: '#b5261e' },
   { key: 'pdvj', name: 'MYOB Business', sourceType: 'Accounting', color: '#6b2fb3', isBeta: true },
   { key: 'wvtn', name: 'Clear Books', sourceType: 'Accounting', color: '#1f5f8b' },
@@ -53,11 +64,38 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   { key: 'snuk', name: 'Santander UK', sourceType: 'Banking', color: '#c00000', dataProvidedBy: 'Plaid' },
   { key: 'mnzo', name: 'Monzo Business', sourceType: 'Banking', color: '#b8323a', dataProvidedBy: 'Plaid' },
   { key: 'strl', name: 'Starling Bank', sourceType: 'Banking', color: '#5a2d82', dataProvidedBy: 'Plaid' },
-  { key: 'rvlt', name: 'Revolut Business', sourceType: 'Banking', color: '#1b1f3b', dataProvidedBy: 'Yapily' },
+  {
+    key: 'rvlt',
+    name: 'Revolut Business',
+    sourceType: 'Banking',
+    color: '#1b1f3b',
+    dataProvidedBy: 'Yapily',
+  },
   { key: 'tide', name: 'Tide', sourceType: 'Banking', color: '#2c3f9e', dataProvidedBy: 'Yapily' },
-  { key: 'mtro', name: 'Metro Bank', sourceType: 'Banking', color: '#b01c2e', dataProvidedBy: 'Yapily', isBeta: true },
-  { key: 'nwde', name: 'Nationwide', sourceType: 'Banking', color: '#1d2a6b', dataProvidedBy: 'Plaid', enabled: false },
-  { key: 'ssbx', name: 'Sandbox Bank', sourceType: 'Banking', color: '#3d6b35', sandbox: true, dataProvidedBy: 'consent-kit' },
+  {
+    key: 'mtro',
+    name: 'Metro Bank',
+    sourceType: 'Banking',
+    color: '#b01c2e',
+    dataProvidedBy: 'Yapily',
+    isBeta: true,
+  },
+  {
+    key: 'nwde',
+    name: 'Nationwide',
+    sourceType: 'Banking',
+    color: '#1d2a6b',
+    dataProvidedBy: 'Plaid',
+    enabled: false,
+  },
+  {
+    key: 'ssbx',
+    name: 'Sandbox Bank',
+    sourceType: 'Banking',
+    color: '#3d6b35',
+    sandbox: true,
+    dataProvidedBy: 'consent-kit',
+  },
   {
     key: 'fbnk',
     name: 'Failing Bank',
@@ -90,7 +128,9 @@ export const INTEGRATIONS: readonly CatalogueIntegration[] = CATALOGUE.map((entr
   sourceId: stableUuid(`source:${entry.key}`),
 }));
 
-export const INTEGRATIONS_BY_KEY: ReadonlyMap<string, CatalogueIntegration> = new Map(INTEGRATIONS.map((i) => [i.key, i]));
+export const INTEGRATIONS_BY_KEY: ReadonlyMap<string, CatalogueIntegration> = new Map(
+  INTEGRATIONS.map((i) => [i.key, i]),
+);
 
 /** Wire shape of an integration; URLs depend on where the server is reachable. */
 export function toIntegration(entry: CatalogueIntegration, publicUrl: string): Integration {
@@ -110,7 +150,12 @@ export function toIntegration(entry: CatalogueIntegration, publicUrl: string): I
     datatypeFeatures: dataTypes.map((dataType) => ({
       dataType,
       datatype: dataType,
-      supportedFeatures: [{ featureType: 'Get' as const, featureState: entry.isBeta ? ('Beta' as const) : ('Release' as const) }],
+      supportedFeatures: [
+        {
+          featureType: 'Get' as const,
+          featureState: entry.isBeta ? ('Beta' as const) : ('Release' as const),
+        },
+      ],
     })),
   };
 }

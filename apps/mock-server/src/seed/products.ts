@@ -20,7 +20,10 @@ export const PRODUCTS: readonly Product[] = [
       Banking: ['banking-accounts', 'banking-accountBalances', 'banking-transactions'],
       Commerce: ['commerce-orders', 'commerce-payments', 'commerce-transactions'],
     },
-    retention: { days: 90, description: 'We keep your data for 90 days after your consent ends, then delete it.' },
+    retention: {
+      days: 90,
+      description: 'We keep your data for 90 days after your consent ends, then delete it.',
+    },
     duration: { days: 365 },
     policyUrl: 'https://copay.example/privacy',
     termsUrl: 'https://copay.example/terms',
@@ -33,7 +36,10 @@ export const PRODUCTS: readonly Product[] = [
       Accounting: ['profitAndLoss', 'balanceSheet', 'cashFlowStatement', 'invoices'],
       Banking: ['banking-accountBalances', 'banking-transactions'],
     },
-    retention: { days: 30, description: 'We keep your data for 30 days after your consent ends, then delete it.' },
+    retention: {
+      days: 30,
+      description: 'We keep your data for 30 days after your consent ends, then delete it.',
+    },
     duration: { days: 365 },
     policyUrl: 'https://copay.example/privacy',
     termsUrl: 'https://copay.example/terms',

@@ -8,9 +8,34 @@ import { seededRandom, stableUuid } from '../ids.js';
 
 type Rec = Record<string, unknown>;
 
-const CUSTOMERS = ['Northwind Traders', 'Blue Harbour Cafe', 'Kestrel Logistics', 'Maple & Finch', 'Orbital Print Co', 'Greenway Florists', 'Tall Tree Studio', 'Harbourside Hotels'];
-const SUPPLIERS = ['Acme Wholesale', 'Brightspark Energy', 'Cloudnine Software', 'Delta Office Supplies', 'Evergreen Packaging', 'Fleetline Couriers'];
-const BANK_DESCRIPTIONS = ['Card payment', 'Direct debit', 'Faster payment received', 'Standing order', 'Transfer', 'Payroll', 'HMRC VAT', 'Office rent'];
+const CUSTOMERS = [
+  'Northwind Traders',
+  'Blue Harbour Cafe',
+  'Kestrel Logistics',
+  'Maple & Finch',
+  'Orbital Print Co',
+  'Greenway Florists',
+  'Tall Tree Studio',
+  'Harbourside Hotels',
+];
+const SUPPLIERS = [
+  'Acme Wholesale',
+  'Brightspark Energy',
+  'Cloudnine Software',
+  'Delta Office Supplies',
+  'Evergreen Packaging',
+  'Fleetline Couriers',
+];
+const BANK_DESCRIPTIONS = [
+  'Card payment',
+  'Direct debit',
+  'Faster payment received',
+  'Standing order',
+  'Transfer',
+  'Payroll',
+  'HMRC VAT',
+  'Office rent',
+];
 
 const money = (n: number) => Math.round(n * 100) / 100;
 
@@ -22,7 +47,12 @@ function monthEnd(now: Date, monthsBack: number): Date {
 }
 const iso = (d: Date) => d.toISOString();
 
-export function simulatedRecords(companyId: string, connectionId: string, dataType: DataType, nowMs: number): Rec[] {
+export function simulatedRecords(
+  companyId: string,
+  connectionId: string,
+  dataType: DataType,
+  nowMs: number,
+): Rec[] {
   const rnd = seededRandom(`${companyId}:${connectionId}:${dataType}`);
   const base = seededRandom(`${companyId}:size`);
   const scale = 20_000 + Math.round(base() * 80_000); // monthly revenue of this business
@@ -57,13 +87,29 @@ export function simulatedRecords(companyId: string, connectionId: string, dataTy
       return Array.from({ length: 12 }, (_, i) => {
         const assets = money(scale * between(2.5, 3.5));
         const liabilities = money(assets * between(0.35, 0.6));
-        return { id: id(i), date: iso(monthEnd(now, i)), currency: 'GBP', assets, liabilities, equity: money(assets - liabilities), netAssets: money(assets - liabilities) };
+        return {
+          id: id(i),
+          date: iso(monthEnd(now, i)),
+          currency: 'GBP',
+          assets,
+          liabilities,
+          equity: money(assets - liabilities),
+          netAssets: money(assets - liabilities),
+        };
       });
     case 'cashFlowStatement':
       return Array.from({ length: 12 }, (_, i) => {
         const cashReceipts = money(scale * between(0.85, 1.1));
         const cashPayments = money(cashReceipts * between(0.8, 1.05));
-        return { id: id(i), fromDate: iso(monthStart(now, i)), toDate: iso(monthEnd(now, i)), currency: 'GBP', cashReceipts, cashPayments, netCashFlow: money(cashReceipts - cashPayments) };
+        return {
+          id: id(i),
+          fromDate: iso(monthStart(now, i)),
+          toDate: iso(monthEnd(now, i)),
+          currency: 'GBP',
+          cashReceipts,
+          cashPayments,
+          netCashFlow: money(cashReceipts - cashPayments),
+        };
       });
     case 'invoices':
     case 'bills': {
@@ -73,13 +119,31 @@ export function simulatedRecords(companyId: string, connectionId: string, dataTy
         const due = new Date(issued.getTime() + 30 * 86_400_000);
         const totalAmount = money(between(0.02, 0.15) * scale);
         const overdue = due.getTime() < nowMs;
-        const status = i < 4 ? 'Submitted' : overdue && rnd() < 0.15 ? 'PartiallyPaid' : i % 17 === 0 ? 'Void' : overdue ? 'Paid' : 'Submitted';
-        const amountDue = status === 'Paid' || status === 'Void' ? 0 : status === 'PartiallyPaid' ? money(totalAmount * 0.4) : totalAmount;
+        const status =
+          i < 4
+            ? 'Submitted'
+            : overdue && rnd() < 0.15
+              ? 'PartiallyPaid'
+              : i % 17 === 0
+                ? 'Void'
+                : overdue
+                  ? 'Paid'
+                  : 'Submitted';
+        const amountDue =
+          status === 'Paid' || status === 'Void'
+            ? 0
+            : status === 'PartiallyPaid'
+              ? money(totalAmount * 0.4)
+              : totalAmount;
         const counterparty = isInvoice ? pick(CUSTOMERS) : pick(SUPPLIERS);
         return {
           id: id(i),
-          [isInvoice ? 'invoiceNumber' : 'reference']: `${isInvoice ? 'INV' : 'BILL'}-${String(1000 + 36 - i)}`,
-          [isInvoice ? 'customerRef' : 'supplierRef']: { id: stableUuid(`${companyId}:cp:${counterparty}`), companyName: counterparty },
+          [isInvoice ? 'invoiceNumber' : 'reference']:
+            `${isInvoice ? 'INV' : 'BILL'}-${String(1000 + 36 - i)}`,
+          [isInvoice ? 'customerRef' : 'supplierRef']: {
+            id: stableUuid(`${companyId}:cp:${counterparty}`),
+            companyName: counterparty,
+          },
           issueDate: iso(issued),
           dueDate: iso(due),
           currency: 'GBP',
@@ -109,7 +173,15 @@ export function simulatedRecords(companyId: string, connectionId: string, dataTy
           registrationNumber: String(10_000_000 + Math.floor(base() * 89_999_999)).slice(0, 8),
           baseCurrency: 'GBP',
           financialYearStartDate: iso(new Date(Date.UTC(now.getUTCFullYear() - 1, 3, 6))),
-          addresses: [{ type: 'Billing', line1: '1 Example Street', city: 'London', postalCode: 'EC1A 1AA', country: 'United Kingdom' }],
+          addresses: [
+            {
+              type: 'Billing',
+              line1: '1 Example Street',
+              city: 'London',
+              postalCode: 'EC1A 1AA',
+              country: 'United Kingdom',
+            },
+          ],
           createdDate: iso(daysAgo(365 * 4)),
         },
       ];
@@ -126,7 +198,15 @@ export function simulatedRecords(companyId: string, connectionId: string, dataTy
         ['7100', 'Rent', 'Expense'],
         ['7500', 'Wages and salaries', 'Expense'],
       ];
-      return accounts.map(([nominalCode, name, type], i) => ({ id: id(i), nominalCode, name, type, currency: 'GBP', currentBalance: money(between(1, 6) * scale * (type === 'Expense' || type === 'Income' ? 1 : 0.5)), status: 'Active' }));
+      return accounts.map(([nominalCode, name, type], i) => ({
+        id: id(i),
+        nominalCode,
+        name,
+        type,
+        currency: 'GBP',
+        currentBalance: money(between(1, 6) * scale * (type === 'Expense' || type === 'Income' ? 1 : 0.5)),
+        status: 'Active',
+      }));
     }
     case 'banking-accounts':
     case 'banking-accountBalances': {
@@ -149,7 +229,9 @@ export function simulatedRecords(companyId: string, connectionId: string, dataTy
           accountId: accounts[i % accounts.length]!.id,
           amount,
           currency: 'GBP',
-          description: credit ? `Faster payment received - ${pick(CUSTOMERS)}` : `${pick(BANK_DESCRIPTIONS)} - ${pick(SUPPLIERS)}`,
+          description: credit
+            ? `Faster payment received - ${pick(CUSTOMERS)}`
+            : `${pick(BANK_DESCRIPTIONS)} - ${pick(SUPPLIERS)}`,
           postedDate: iso(daysAgo(Math.floor(i * 1.5))),
           transactionCategoryRef: { id: credit ? 'income' : 'expense' },
         };
@@ -165,14 +247,28 @@ export function simulatedRecords(companyId: string, connectionId: string, dataTy
           createdDate: iso(daysAgo(Math.floor(i * 2 + between(0, 2)))),
           currency: 'GBP',
           ...(dataType === 'commerce-orders'
-            ? { orderNumber: `#${5000 + 60 - i}`, totalAmount: total, totalTaxAmount: money(total / 6), status: 'Complete' }
+            ? {
+                orderNumber: `#${5000 + 60 - i}`,
+                totalAmount: total,
+                totalTaxAmount: money(total / 6),
+                status: 'Complete',
+              }
             : dataType === 'commerce-payments'
               ? { amount: total, paymentMethodRef: { id: 'card' }, status: i % 23 === 0 ? 'Failed' : 'Paid' }
-              : { totalAmount: total, type: i % 19 === 0 ? 'Refund' : 'Payment', transactionSourceRef: { type: 'Order' } }),
+              : {
+                  totalAmount: total,
+                  type: i % 19 === 0 ? 'Refund' : 'Payment',
+                  transactionSourceRef: { type: 'Order' },
+                }),
         };
       });
     default:
-      return Array.from({ length: 10 }, (_, i) => ({ id: id(i), dataType, modifiedDate: iso(daysAgo(i * 7)), name: `${dataType} ${i + 1}` }));
+      return Array.from({ length: 10 }, (_, i) => ({
+        id: id(i),
+        dataType,
+        modifiedDate: iso(daysAgo(i * 7)),
+        name: `${dataType} ${i + 1}`,
+      }));
   }
 }
 
@@ -189,7 +285,11 @@ function bankAccounts(companyId: string, connectionId: string, scale: number) {
     type: a.type,
     currency: 'GBP',
     balance: a.balance,
-    identifiers: { type: a.type === 'Credit' ? 'Card' : 'Account', maskedAccountNumber: `****${String(1000 + Math.floor(rnd() * 8999))}`, sortCode: a.type === 'Credit' ? null : '04-00-04' },
+    identifiers: {
+      type: a.type === 'Credit' ? 'Card' : 'Account',
+      maskedAccountNumber: `****${String(1000 + Math.floor(rnd() * 8999))}`,
+      sortCode: a.type === 'Credit' ? null : '04-00-04',
+    },
     modifiedDate: new Date(0).toISOString(),
   }));
 }

@@ -13,7 +13,13 @@ export const SEED_COMPANY_IDS = {
   failingBank: stableUuid('seed:failing-bank:company'),
 } as const;
 
-function company(domain: Domain, id: string, name: string, description: string, tags: Record<string, string> = {}): CompanyRow {
+function company(
+  domain: Domain,
+  id: string,
+  name: string,
+  description: string,
+  tags: Record<string, string> = {},
+): CompanyRow {
   const row: CompanyRow = {
     id,
     name,
@@ -47,43 +53,92 @@ const scenarios: Record<string, { description: string; load: Scenario }> = {
   demo: {
     description: 'First onboarding done: Xero + Sandbox Bank linked and synced, lending consent active.',
     load: (domain) => {
-      const c = company(domain, SEED_COMPANY_IDS.demo, 'Bakery Ltd', 'Copay lending applicant', { region: 'uk' });
+      const c = company(domain, SEED_COMPANY_IDS.demo, 'Bakery Ltd', 'Copay lending applicant', {
+        region: 'uk',
+      });
       domain.addProduct(c.id, 'lending');
       const xero = linked(domain, c.id, 'gbol');
       const bank = linked(domain, c.id, 'ssbx');
-      domain.grantConsent(c.id, { productIdentifier: 'lending', connectionIds: [xero.id, bank.id], language: 'en', collectionMethod: 'web-form' });
+      domain.grantConsent(c.id, {
+        productIdentifier: 'lending',
+        connectionIds: [xero.id, bank.id],
+        language: 'en',
+        collectionMethod: 'web-form',
+      });
     },
   },
   'expired-bank': {
-    description: 'Scenario 6: the open banking connection expired (Deauthorized); accounting still Linked; re-consent via linkUrl.',
+    description:
+      'Scenario 6: the open banking connection expired (Deauthorized); accounting still Linked; re-consent via linkUrl.',
     load: (domain) => {
-      const c = company(domain, SEED_COMPANY_IDS.expiredBank, 'Expired Bank Cafe', 'Open banking consent lapsed');
+      const c = company(
+        domain,
+        SEED_COMPANY_IDS.expiredBank,
+        'Expired Bank Cafe',
+        'Open banking consent lapsed',
+      );
       domain.addProduct(c.id, 'lending');
       const accounting = linked(domain, c.id, 'qhyg');
       const bank = linked(domain, c.id, 'bbrc');
-      domain.grantConsent(c.id, { productIdentifier: 'lending', connectionIds: [accounting.id, bank.id], language: 'en', collectionMethod: 'web-form' });
+      domain.grantConsent(c.id, {
+        productIdentifier: 'lending',
+        connectionIds: [accounting.id, bank.id],
+        language: 'en',
+        collectionMethod: 'web-form',
+      });
       bank.authorisedAt = new Date(domain.clock.now() - 91 * DAY_MS).toISOString();
       bank.expiresAt = new Date(domain.clock.now() - DAY_MS).toISOString();
       domain.sweepExpiries();
     },
   },
   withdrawn: {
-    description: 'Scenario 5: lending consent withdrawn (reads refused with 403); insights consent still active.',
+    description:
+      'Scenario 5: lending consent withdrawn (reads refused with 403); insights consent still active.',
     load: (domain) => {
-      const c = company(domain, SEED_COMPANY_IDS.withdrawn, 'Withdrawn Widgets Ltd', 'Withdrew lending consent');
+      const c = company(
+        domain,
+        SEED_COMPANY_IDS.withdrawn,
+        'Withdrawn Widgets Ltd',
+        'Withdrew lending consent',
+      );
       const xero = linked(domain, c.id, 'gbol');
-      const lending = domain.grantConsent(c.id, { productIdentifier: 'lending', connectionIds: [xero.id], language: 'en', collectionMethod: 'web-form' });
-      domain.grantConsent(c.id, { productIdentifier: 'insights', connectionIds: [xero.id], language: 'en', collectionMethod: 'additional-consent' });
+      const lending = domain.grantConsent(c.id, {
+        productIdentifier: 'lending',
+        connectionIds: [xero.id],
+        language: 'en',
+        collectionMethod: 'web-form',
+      });
+      domain.grantConsent(c.id, {
+        productIdentifier: 'insights',
+        connectionIds: [xero.id],
+        language: 'en',
+        collectionMethod: 'additional-consent',
+      });
       domain.withdrawConsent(c.id, lending.id, 'No longer applying for a loan');
     },
   },
   'multi-product': {
     description: 'Scenarios 2-4: lending and insights consents over Xero, Monzo and Shopify.',
     load: (domain) => {
-      const c = company(domain, SEED_COMPANY_IDS.multiProduct, 'Multi Product Makers', 'Uses lending and insights');
+      const c = company(
+        domain,
+        SEED_COMPANY_IDS.multiProduct,
+        'Multi Product Makers',
+        'Uses lending and insights',
+      );
       const ids = ['gbol', 'mnzo', 'shpf'].map((key) => linked(domain, c.id, key).id);
-      domain.grantConsent(c.id, { productIdentifier: 'lending', connectionIds: ids, language: 'en', collectionMethod: 'web-form' });
-      domain.grantConsent(c.id, { productIdentifier: 'insights', connectionIds: ids.slice(0, 2), language: 'en', collectionMethod: 'additional-consent' });
+      domain.grantConsent(c.id, {
+        productIdentifier: 'lending',
+        connectionIds: ids,
+        language: 'en',
+        collectionMethod: 'web-form',
+      });
+      domain.grantConsent(c.id, {
+        productIdentifier: 'insights',
+        connectionIds: ids.slice(0, 2),
+        language: 'en',
+        collectionMethod: 'additional-consent',
+      });
     },
   },
   'failing-bank': {
@@ -108,6 +163,7 @@ export function loadScenario(domain: Domain, name: string): void {
     return;
   }
   const scenario = scenarios[name];
-  if (!scenario) throw new Error(`Unknown seed scenario "${name}". Known: ${Object.keys(SEED_SCENARIOS).join(', ')}`);
+  if (!scenario)
+    throw new Error(`Unknown seed scenario "${name}". Known: ${Object.keys(SEED_SCENARIOS).join(', ')}`);
   scenario.load(domain);
 }

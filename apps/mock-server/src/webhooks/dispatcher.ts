@@ -111,7 +111,11 @@ export class WebhookDispatcher {
     if (!consumer) {
       delivery.status = 'Failed';
       delivery.nextAttemptAt = null;
-      delivery.attempts.push({ at: this.clock.iso(), responseStatus: null, error: 'The webhook consumer was deleted' });
+      delivery.attempts.push({
+        at: this.clock.iso(),
+        responseStatus: null,
+        error: 'The webhook consumer was deleted',
+      });
       this.onChange();
       return;
     }
