@@ -37,6 +37,7 @@ const listConverter = {
 };
 
 const TYPEAHEAD_RESET_MS = 600;
+const NO_CONNECTIONS: readonly Connection[] = Object.freeze([]);
 
 /** DOM id of an option (keys are four lowercase letters; anything else is encoded). */
 function optionId(key: string): string {
@@ -144,6 +145,7 @@ export class CkIntegrationPicker extends CkElement {
   private groups: PickerGroup[] = [];
   private options: PickerOption[] = [];
   private rows: Row[] = [];
+  private filterInputs?: readonly unknown[];
   private typeahead = '';
   private typeaheadAt = 0;
   private scrollActiveIntoView = false;
@@ -176,7 +178,7 @@ export class CkIntegrationPicker extends CkElement {
   /** The connections in use: the property, else the loaded ones. */
   get effectiveConnections(): readonly Connection[] {
     if (this.connections) return this.connections;
-    return this.connectionsTask.status === TaskStatus.COMPLETE ? (this.connectionsTask.value ?? []) : [];
+    return this.connectionsTask.status === TaskStatus.COMPLETE ? (this.connectionsTask.value ?? NO_CONNECTIONS) : NO_CONNECTIONS;
   }
 
   /** The options currently shown, in order (for hosts and tests). */
@@ -195,23 +197,27 @@ export class CkIntegrationPicker extends CkElement {
       this.indexedFrom = integrations;
       this.index = integrations ? indexIntegrations(integrations, this.locale.lang || undefined) : [];
     }
-    this.groups = filterIntegrations(this.index, {
-      search: this.search,
-      sourceTypes: this.sourceTypes,
-      allowedIntegrations: this.allowedIntegrations,
-      connections: this.effectiveConnections,
-    });
-    this.options = this.groups.flatMap((group) => group.options);
-    const virtual = this.options.length > this.virtualizeThreshold;
-    this.rows = [];
-    if (virtual) {
-      let index = 0;
-      for (const group of this.groups) {
-        this.rows.push({ kind: 'heading', sourceType: group.sourceType });
-        for (const option of group.options) this.rows.push({ kind: 'option', option, index: index++ });
+    // Filter only when an input of the filter changed (not on keyboard moves or selection).
+    const inputs = [this.index, this.search, this.sourceTypes, this.allowedIntegrations, this.effectiveConnections, this.virtualizeThreshold] as const;
+    if (!this.filterInputs || inputs.some((value, i) => value !== this.filterInputs![i])) {
+      this.filterInputs = inputs;
+      this.groups = filterIntegrations(this.index, {
+        search: this.search,
+        sourceTypes: this.sourceTypes,
+        allowedIntegrations: this.allowedIntegrations,
+        connections: this.effectiveConnections,
+      });
+      this.options = this.groups.flatMap((group) => group.options);
+      this.rows = [];
+      if (this.options.length > this.virtualizeThreshold) {
+        let index = 0;
+        for (const group of this.groups) {
+          this.rows.push({ kind: 'heading', sourceType: group.sourceType });
+          for (const option of group.options) this.rows.push({ kind: 'option', option, index: index++ });
+        }
       }
+      if (this.activeKey && !this.options.some((o) => o.integration.key === this.activeKey)) this.activeKey = undefined;
     }
-    if (this.activeKey && !this.options.some((o) => o.integration.key === this.activeKey)) this.activeKey = undefined;
     if (changed.has('search')) this.notListed = false;
   }
 
