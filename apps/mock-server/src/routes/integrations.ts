@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Integration } from '@consent-kit/contract';
 import type { Domain } from '../domain.js';
 import { ApiError } from '../errors.js';
@@ -14,7 +14,7 @@ export function integrationsRouter(domain: Domain): Router {
   const router = Router();
   let builtFor = '';
   let list: Integration[] = [];
-  const responseCache = new Map<string, string>();
+  const responseCache = new Map<string, Buffer>();
   const integrations = (): Integration[] => {
     if (builtFor !== domain.publicUrl) {
       builtFor = domain.publicUrl;
@@ -28,14 +28,14 @@ export function integrationsRouter(domain: Domain): Router {
     const all = integrations();
     const cached = responseCache.get(req.url);
     if (cached !== undefined) {
-      res.type('application/json').send(cached);
+      sendJsonBuffer(res, cached);
       return;
     }
     const page = toPage(all, pageRequest(req), '/integrations');
-    const body = JSON.stringify(page);
+    const body = Buffer.from(JSON.stringify(page));
     if (responseCache.size >= 500) responseCache.delete(responseCache.keys().next().value!);
     responseCache.set(req.url, body);
-    res.type('application/json').send(body);
+    sendJsonBuffer(res, body);
   });
 
   const find = (key: string) => {
@@ -53,6 +53,14 @@ export function integrationsRouter(domain: Domain): Router {
     res.json(toBranding(find(param(req, 'platformKey')), domain.publicUrl));
   });
   return router;
+}
+
+/** Sends pre-serialised JSON without re-encoding it (the hot path of `GET /integrations`). */
+function sendJsonBuffer(res: Response, body: Buffer): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
 }
 
 /** Public (no auth) SVG assets: logos and buttons for every integration, drawn in code. */
