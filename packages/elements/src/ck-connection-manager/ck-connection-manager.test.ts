@@ -283,3 +283,28 @@ describe('ck-connection-manager (controlled)', () => {
     expect(deepActive()).toBe(last);
   });
 });
+
+describe('ck-connection-manager in French', () => {
+  afterEach(async () => {
+    document.documentElement.lang = 'en';
+    const { setLocale } = await import('../localization/locale.js');
+    await setLocale('en');
+  });
+
+  it('follows lang="fr-CA": impact warning, dates and product lists in French', async () => {
+    document.documentElement.lang = 'fr-CA';
+    await mount(controlled());
+    const waitText = async (node: () => ParentNode | null | undefined, expected: string) => {
+      for (let i = 0; i < 150 && !text(node()).includes(expected); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(text(node())).toContain(expected);
+    };
+    await waitText(() => row(xeroConnection.id), 'Copay Lending et Insights Dashboard utilisent cette connexion.');
+    expect(text(row(xeroConnection.id))).toContain('Première autorisation');
+    // Dates follow the locale too (French month names).
+    expect(text(row(xeroConnection.id).querySelector('dl.facts time'))).toMatch(/mars/);
+    row(xeroConnection.id).querySelector<HTMLButtonElement>('[part~="action-disconnect"]')!.click();
+    await settle();
+    expect(text(dialog())).toContain('Ils ne recevront plus de nouvelles données.');
+    await expectNoAxeViolations(el);
+  });
+});

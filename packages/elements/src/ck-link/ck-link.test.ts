@@ -369,3 +369,22 @@ describe('ck-link texts, reactivity and safety', () => {
     expect(window.__ckXss).toBeUndefined();
   });
 });
+
+describe('ck-link in French', () => {
+  afterEach(async () => {
+    document.documentElement.lang = 'en';
+    const { setLocale } = await import('../localization/locale.js');
+    await setLocale('en');
+  });
+
+  it('follows lang="fr-CA" for every step, including the provider error messages', async () => {
+    document.documentElement.lang = 'fr-CA';
+    await mount({ showLandingPage: true });
+    for (let i = 0; i < 150 && !text(heading()).includes('souhaite'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(text(heading())).toBe('Copay souhaite se connecter aux données financières de votre entreprise');
+    el.redirectResult = errorResult('access_denied', 403);
+    await settle();
+    expect(text(root().querySelector('[part~="error"]'))).toContain('n’a pas donné accès à vos données');
+    expect(buttons()).toEqual(['En choisir un autre', 'Réessayer']);
+  });
+});
