@@ -4,7 +4,9 @@
  * sign-in page and the mock's test endpoints.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test as base, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import type { ProviderErrorCode } from '@consent-kit/contract';
 
 export const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4110);
@@ -13,6 +15,9 @@ export const INSIGHTS_PORT = Number(process.env.E2E_INSIGHTS_PORT ?? 4130);
 export const MOCK_URL = `http://localhost:${MOCK_PORT}`;
 export const COPAY_URL = `http://localhost:${COPAY_PORT}`;
 export const INSIGHTS_URL = `http://localhost:${INSIGHTS_PORT}`;
+/** Where this run keeps the apps' own records (emptied when each server starts; never the demo's .data/). */
+export const E2E_DATA_DIR = join(tmpdir(), `consent-kit-e2e-${MOCK_PORT}`);
+export const COPAY_DATA_FILE = join(E2E_DATA_DIR, 'copay', 'copay.json');
 /** The mock's local test key (DEMO_DEFAULTS.apiKey): valid only against the mock. */
 export const API_KEY = process.env.CODAT_API_KEY ?? 'ck_test_local_only';
 
@@ -114,8 +119,8 @@ export async function cancelAtProvider(page: Page): Promise<void> {
 /** Makes the provider send back one of the error codes (reference/004) and waits for the redirect. */
 export async function simulateProviderError(page: Page, code: ProviderErrorCode): Promise<void> {
   await atProvider(page);
-  await page.getByLabel(/error/i).selectOption(code);
-  await page.getByRole('button', { name: /Simulate error/i }).click();
+  await page.getByText('Simulate an error').click();
+  await page.getByRole('button', { name: `Simulate error ${code}`, exact: true }).click();
   await page.waitForURL((url) => url.origin !== MOCK_URL);
 }
 
@@ -144,4 +149,176 @@ export async function mockApi<T = unknown>(
 /** Moves the mock's clock forward (test endpoint), e.g. 91 days to expire open-banking connections. */
 export async function advanceClock(request: APIRequestContext, days: number): Promise<void> {
   await mockApi(request, 'POST', '/_mock/clock', { advanceDays: days });
+}
+
+// ------------------------------------------------------------------ keyboard
+
+/** What has focus, looking through shadow roots: its role, accessible-ish name and whether focus is visible. */
+export async function focused(page: Page): Promise<{ tag: string; role: string; name: string; focusVisible: boolean }> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el) return { tag: '', role: '', name: '', focusVisible: false };
+    const labelled = el.getAttribute('aria-labelledby');
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const byId = labelled
+      ? labelled
+          .split(' ')
+          .map((id) => root.getElementById?.(id)?.textContent ?? '')
+          .join(' ')
+      : '';
+    const labels = (el as HTMLInputElement).labels;
+    const name = (
+      el.getAttribute('aria-label') ||
+      byId ||
+      (labels && labels.length ? (labels[0]?.textContent ?? '') : '') ||
+      el.textContent ||
+      ''
+    )
+      .replace(/\s+/g, ' ')
+      .trim();
+    return {
+      tag: el.tagName.toLowerCase(),
+      role: el.getAttribute('role') ?? '',
+      name,
+      focusVisible: el.matches(':focus-visible'),
+    };
+  });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until the focused element's name matches, checking on the way that focus is always
+ * visible. Fails after `max` presses: the control cannot be reached by keyboard.
+ */
+export async function tabTo(page: Page, name: RegExp, options: { max?: number; backwards?: boolean } = {}): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < (options.max ?? 60); i++) {
+    await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    seen.push(`${now.tag}${now.role ? `[${now.role}]` : ''} "${now.name.slice(0, 60)}"`);
+    if (name.test(now.name)) {
+      expect(now.focusVisible, `focus on "${now.name}" is not visible (:focus-visible)`).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`Could not reach ${String(name)} with the keyboard. Focus went through:\n${seen.join('\n')}`);
+}
+
+// ------------------------------------------------------------------ Copay
+
+export interface CopayApplicant {
+  businessName: string;
+  registrationNumber: string;
+  industry: string;
+  loanAmount: string;
+  term: string;
+  purpose: string;
+  contactName: string;
+  email: string;
+}
+
+export const APPLICANT: CopayApplicant = {
+  businessName: 'Harbour Coffee Roasters',
+  registrationNumber: '12345678',
+  industry: 'Hospitality',
+  loanAmount: '25000',
+  term: '24 months',
+  purpose: 'Equipment',
+  contactName: 'Ada Lovelace',
+  email: 'ada@example.com',
+};
+
+/** Fills Copay's "Apply for a loan" form (with the mouse; the keyboard path has its own spec). */
+export async function fillCopayApplication(page: Page, overrides: Partial<CopayApplicant> = {}): Promise<void> {
+  const a = { ...APPLICANT, ...overrides };
+  await page.getByLabel('Business name').fill(a.businessName);
+  await page.getByLabel('Company registration number').fill(a.registrationNumber);
+  await page.getByLabel('Industry').selectOption(a.industry);
+  await page.getByLabel('How much do you want to borrow?').fill(a.loanAmount);
+  await page.getByLabel('Over how long?').selectOption({ label: a.term });
+  await page.getByLabel('What is the loan for?').selectOption(a.purpose);
+  await page.getByLabel('Full name').fill(a.contactName);
+  await page.getByLabel('Email address').fill(a.email);
+  await page.getByLabel(/I agree to Copay/).check();
+}
+
+/** Signs up a new applicant at Copay and lands on the connect step. */
+export async function startCopayApplication(page: Page, overrides: Partial<CopayApplicant> = {}): Promise<void> {
+  await page.goto(`${COPAY_URL}/apply?new=1`);
+  await fillCopayApplication(page, overrides);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await page.waitForURL(`${COPAY_URL}/apply/connect`);
+}
+
+/** Presses the journey's "Continue" (sync step, success step) until `target` shows. */
+export async function continueUntil(page: Page, target: Locator, max = 10): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.isVisible()) return;
+    const next = page.getByRole('button', { name: 'Continue', exact: true });
+    if (await next.isVisible()) await next.click({ timeout: 2_000 }).catch(() => undefined);
+    else await page.waitForTimeout(250);
+  }
+  await expect(target).toBeVisible();
+}
+
+/**
+ * In `<ck-link>`: picks a platform, confirms the consent when asked, hands off to the provider, approves and comes
+ * back. `axe` checks every state on the way.
+ */
+export async function connectInJourney(
+  page: Page,
+  platform: string,
+  options: { consent?: boolean; axe?: boolean } = {},
+): Promise<void> {
+  const option = page.getByRole('option', { name: new RegExp(platform) });
+  await expect(option).toBeVisible();
+  if (options.axe) await expectNoAxeViolations(page, `picker (${platform})`);
+  await option.click();
+  if (options.consent) {
+    await expect(page.getByRole('button', { name: 'Confirm' })).toBeVisible();
+    if (options.axe) await expectNoAxeViolations(page, 'consent confirmation');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+  }
+  const handoff = page.getByRole('button', { name: `Continue to ${platform}` });
+  await expect(handoff).toBeVisible();
+  if (options.axe) await expectNoAxeViolations(page, `hand-off to ${platform}`);
+  await handoff.click();
+  await approveAtProvider(page, { axe: options.axe });
+  await expect(page.getByRole('heading', { name: new RegExp(`${platform} is connected|Fetching your data from ${platform}`) })).toBeVisible();
+}
+
+/** A complete first onboarding at Copay (scenario 1 without the checks): ends on the submitted application. */
+export async function onboardAtCopay(
+  page: Page,
+  options: { accounting?: string; banks?: string[]; applicant?: Partial<CopayApplicant> } = {},
+): Promise<void> {
+  const banks = options.banks ?? ['Monzo Business'];
+  await startCopayApplication(page, options.applicant);
+  await connectInJourney(page, options.accounting ?? 'Xero', { consent: true });
+  for (const [index, bank] of banks.entries()) {
+    if (index === 0) await continueUntil(page, page.getByRole('option', { name: new RegExp(bank) }));
+    else {
+      await continueUntil(page, page.getByRole('button', { name: 'Connect another bank account' }));
+      await page.getByRole('button', { name: 'Connect another bank account' }).click();
+    }
+    await connectInJourney(page, bank);
+  }
+  await continueUntil(page, page.getByRole('button', { name: 'Done' }));
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.waitForURL(`${COPAY_URL}/apply/sync`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your data is ready' })).toBeVisible();
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await page.waitForURL(`${COPAY_URL}/application`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Application submitted' })).toBeVisible();
+}
+
+/** The applicant's Copay record (via Copay's own backend, with the page's session cookie). */
+export async function copayMe(page: Page): Promise<{
+  applicant: { id: string; companyId: string; businessName: string };
+  application: { status: string; consentId: string | null; connections: { id: string; platformName: string; status: string }[]; summary: Record<string, unknown> | null };
+  consentStatus: string | null;
+}> {
+  const response = await page.request.get(`${COPAY_URL}/api/me`);
+  expect(response.status()).toBe(200);
+  return response.json();
 }

@@ -7,16 +7,15 @@
  * One worker: the scenarios share one mock server, and scenario 6 moves its clock forward (`POST /_mock/clock`),
  * which would expire the open-banking connections of tests running next to it.
  */
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { API_KEY, CHROMIUM_ARGS, COPAY_URL, COPAY_PORT, INSIGHTS_PORT, INSIGHTS_URL, MOCK_PORT, MOCK_URL } from './fixtures.js';
+import { API_KEY, CHROMIUM_ARGS, COPAY_DATA_FILE, COPAY_PORT, COPAY_URL, E2E_DATA_DIR, INSIGHTS_PORT, INSIGHTS_URL, MOCK_PORT, MOCK_URL } from './fixtures.js';
 
 const CI = Boolean(process.env.CI);
 
 // The apps' own records for this run live in a temporary folder, emptied when each server starts (never the
 // demo's .data/).
-const dataDir = join(tmpdir(), `consent-kit-e2e-${MOCK_PORT}`);
+const dataDir = E2E_DATA_DIR;
 
 const callbacks = [COPAY_URL, INSIGHTS_URL].map((origin) => `${origin}/connect/callback`);
 
@@ -71,7 +70,7 @@ export default defineConfig({
         PORT: String(COPAY_PORT),
         MOCK_URL,
         CODAT_API_KEY: API_KEY,
-        COPAY_DATA_FILE: join(dataDir, 'copay', 'copay.json'),
+        COPAY_DATA_FILE,
         INSIGHTS_URL,
       },
       stdout: 'ignore',

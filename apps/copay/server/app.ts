@@ -282,9 +282,12 @@ export function createApp(options: CopayOptions): Express {
     res.status(201).json(view(applicant, application));
   });
 
-  /** The current applicant and application (connection statuses refreshed from the API). */
+  /** The current applicant and application (connection statuses refreshed from the API); 204 when there is none. */
   api.get('/me', async (req, res) => {
-    const { applicant, application } = await requireSession(req);
+    const found = await findSession(req);
+    // No application in this browser yet: not an error for the pages, so no 401 in the console.
+    if (!found) return void res.status(204).end();
+    const { applicant, application } = found;
     const [refreshed, consents] = await Promise.all([
       refreshConnections(applicant, application),
       gateway.listConsents(applicant.companyId).catch(() => []),

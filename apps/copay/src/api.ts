@@ -34,12 +34,7 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 export const backend = {
   /** The applicant and application of this browser, or null when there is none yet. */
   async me(): Promise<ApplicationView | null> {
-    try {
-      return await call<ApplicationView>('GET', '/me');
-    } catch (error) {
-      if (error instanceof BackendError && error.status === 401) return null;
-      throw error;
-    }
+    return (await call<ApplicationView | undefined>('GET', '/me')) ?? null;
   },
   apply: (form: Record<string, unknown>) => call<ApplicationView>('POST', '/applicants', form),
   session: () => call<BrowserSession>('POST', '/session'),

@@ -49,3 +49,13 @@ export function notice(
     ...body.map((part) => (typeof part === 'string' ? h('p', {}, part) : part)),
   );
 }
+
+/** Marks the main navigation's link for the current page (`aria-current="page"`). */
+export function markCurrentNav(path = location.pathname): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.nav a')) {
+    const target = new URL(link.href).pathname;
+    const current = target === path || (target === '/apply' && path.startsWith('/apply')) || (target === '/connections' && path.startsWith('/connections'));
+    if (current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}

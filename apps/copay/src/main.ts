@@ -1,5 +1,6 @@
 import './styles/copay.css';
 import { h, renderPage } from './dom.js';
+import { markCurrentNav } from './layout.js';
 
 /**
  * Copay's pages. Each path is a full page load (plain links, the browser's own history and focus handling); this
@@ -15,15 +16,6 @@ const ROUTES: Record<string, () => Promise<{ render: () => Promise<void> | void 
   '/connections': () => import('./pages/connections.js'),
   '/connections/add': () => import('./pages/connections-add.js'),
 };
-
-function markCurrentNav(path: string): void {
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('.nav a')) {
-    const target = new URL(link.href).pathname;
-    const current = target === path || (target === '/apply' && path.startsWith('/apply'));
-    if (current) link.setAttribute('aria-current', 'page');
-    else link.removeAttribute('aria-current');
-  }
-}
 
 async function start(): Promise<void> {
   const path = location.pathname.replace(/\/+$/, '') || '/';

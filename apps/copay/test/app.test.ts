@@ -118,7 +118,8 @@ describe('sign-up', () => {
     const me = await agent.get('/api/me').expect(200);
     expect(me.body.applicant.id).toBe(applicant.id);
     expect(me.body.consentStatus).toBeNull();
-    await request(app()).get('/api/me').expect(401);
+    await request(app()).get('/api/me').expect(204);
+    await request(app()).post('/api/session').send({}).expect(401);
   });
 
   it('stores only a hash of the session token', async () => {

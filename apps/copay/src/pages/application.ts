@@ -1,3 +1,4 @@
+import { dataTypeLabel } from '@consent-kit/elements/data-types';
 import type { FinancialSummary } from '../../shared/types.js';
 import { backend } from '../api.js';
 import { formatDate, formatMoney, formatPercent, h, renderPage } from '../dom.js';
@@ -104,7 +105,7 @@ export async function render(): Promise<void> {
         {},
         ...application.connections.map((c) => h('li', {}, `${c.platformName} (${c.sourceType === 'Banking' ? 'bank' : c.sourceType.toLowerCase()}) — ${c.status === 'Linked' ? 'connected' : c.status === 'Deauthorized' ? 'expired' : c.status === 'Unlinked' ? 'disconnected' : 'waiting for sign-in'}`)),
       ),
-      h('p', { class: 'small' }, `Calculated ${formatDate(summary.computedAt)} from: ${summary.sources.join(', ')}.`),
+      h('p', { class: 'small' }, `Calculated ${formatDate(summary.computedAt)} from your ${summary.sources.map((t) => dataTypeLabel(t).toLowerCase()).join(', ')}.`),
     ),
     h(
       'section',

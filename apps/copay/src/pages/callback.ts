@@ -1,7 +1,7 @@
 import { isProviderErrorCode, parseLinkResult, PROVIDER_ERRORS, type LinkResult } from '@consent-kit/contract';
 import { backend } from '../api.js';
 import { h, renderPage } from '../dom.js';
-import { notice } from '../layout.js';
+import { markCurrentNav, notice } from '../layout.js';
 import { PROVIDER_ERROR_MESSAGES } from '../provider-messages.js';
 import { takeReturnTarget } from '../session.js';
 import { renderJourney } from './journey.js';
@@ -44,6 +44,7 @@ export async function render(): Promise<void> {
   const target = takeReturnTarget();
   // Clean the URL so that a reload does not replay the answer.
   history.replaceState(null, '', target?.path === '/connections' || !target ? '/connect/callback' : target.path);
+  markCurrentNav();
   if (!result) {
     renderPage(
       'Nothing to continue',

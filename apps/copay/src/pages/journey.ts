@@ -1,11 +1,12 @@
 import '@consent-kit/elements/ck-link';
 import type { LinkSourceTypes } from '@consent-kit/elements/ck-link';
-import type { LinkResult } from '@consent-kit/contract';
+import { isProviderErrorCode, type LinkResult } from '@consent-kit/contract';
 import { LENDING_PRODUCT } from '../../shared/options.js';
 import type { ApplicationView } from '../../shared/types.js';
 import { BackendError, backend } from '../api.js';
 import { h, renderPage } from '../dom.js';
 import { notice, progress } from '../layout.js';
+import { PROVIDER_ERROR_MESSAGES } from '../provider-messages.js';
 import { browserClient, setReturnTarget, type ReturnTarget } from '../session.js';
 
 /** The two journeys Copay runs with `<ck-link>`. */
@@ -90,6 +91,20 @@ export async function renderJourney(kind: JourneyKind, redirectResult?: LinkResu
       reportProblem(error instanceof BackendError || error instanceof Error ? error.message : 'Try again.');
     });
   });
+  // The journey shows the provider's error itself (with Try again / Choose another when the person can fix it).
+  // When they cannot, Copay adds how to get help, quoting the code.
+  link.addEventListener('ck-error', (event) => {
+    document.getElementById('journey-support')?.remove();
+    if (event.detail.userRecoverable) return;
+    const code = event.detail.error.code;
+    const box = notice('warning', 'Need a hand?', [
+      isProviderErrorCode(code) ? PROVIDER_ERROR_MESSAGES[code] : 'This connection could not be completed.',
+      h('p', {}, 'Call Copay support on 0800 555 0199 (Monday to Friday, 8am to 6pm) and quote error code ', h('strong', {}, code), '. Your application is saved.'),
+    ]);
+    box.id = 'journey-support';
+    link.after(box);
+  });
+  link.addEventListener('ck-connection-started', () => document.getElementById('journey-support')?.remove());
   link.addEventListener('ck-close', (event) => {
     if (event.detail.incomplete) location.assign(kind === 'apply' ? '/' : '/connections');
   });
