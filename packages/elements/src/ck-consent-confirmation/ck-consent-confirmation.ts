@@ -69,6 +69,7 @@ interface Submission {
  * the product and, on Confirm, grants (or amends) the consent itself and emits `ck-consent`. Prevent the
  * `ck-consent-confirm` event to record it yourself instead (as `<ck-link>` does).
  *
+ * @tagname ck-consent-confirmation
  * @summary Plain-language consent notice with Confirm / Decline.
  *
  * @fires ck-consent-confirm - The person confirmed. Cancelable (connected mode: prevents the element from recording

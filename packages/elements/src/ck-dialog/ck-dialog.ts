@@ -20,6 +20,7 @@ export function deepActiveElement(doc: Document = document): HTMLElement | null 
  * it when the dialog opened. The `confirm` variant asks a question with Confirm / Cancel buttons (Cancel is focused
  * first, which suits impact warnings; use `tone="danger"` for destructive actions).
  *
+ * @tagname ck-dialog
  * @summary Modal dialog and confirmation (impact warning).
  *
  * @slot heading - The title; labels the dialog (or use the `heading` property).

@@ -56,6 +56,7 @@ function optionId(key: string): string {
  * Controlled: set `integrations` (and `connections`). Connected: set `client` (and `companyId` for the
  * connections); it loads the enabled integrations of `source-types`. A property you set always wins over loaded data.
  *
+ * @tagname ck-integration-picker
  * @summary Choose accounting, banking or commerce software to connect.
  *
  * @fires ck-integration-select - The person chose an integration. Cancelable: `preventDefault()` keeps it

@@ -39,6 +39,7 @@ export function monogramTone(name: string | null | undefined): MonogramTone {
  * the name's initials in a colour derived from the name. Connected: with `client` and `platform-key` it loads the
  * integration's branding once per key (shared cache for the whole page) and shows the square logo.
  *
+ * @tagname ck-logo
  * @summary Integration logo with a monogram fallback.
  *
  * @csspart frame - The box around the image or monogram.

@@ -68,6 +68,7 @@ export function badgeLabel(status: string): string {
  * A connection, sync (pull) or consent status as a badge: a plain-language, localised label with an icon and a
  * colour, so the status never depends on colour alone.
  *
+ * @tagname ck-status-badge
  * @summary Connection / sync / consent status badge.
  *
  * @csspart badge - The badge (carries the `tone-*` class of its tone).

@@ -27,6 +27,7 @@ interface SyncRow {
  * `dataStatus` map). Connected: set `client` + `companyId`; it polls `dataStatus` every `poll-interval` ms while
  * anything is in progress and stops when everything has finished.
  *
+ * @tagname ck-sync-status
  * @summary Data sync progress.
  *
  * @fires ck-sync-complete - Every data type shown has finished (once per run). `detail: { statuses, failedDataTypes }`.
