@@ -59,23 +59,26 @@ export function deepText(node: Node): string {
   return collect(node).replace(/\s+/g, ' ').trim();
 }
 
+// Realm-agnostic (nodeType / localName, not instanceof): works for nodes of an iframe too.
 function collect(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-  if (node instanceof Element) {
-    if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(node.tagName)) return '';
+  if (node.nodeType === Node.ELEMENT_NODE) {
+    const element = node as Element;
+    if (['STYLE', 'SCRIPT', 'TEMPLATE'].includes(element.tagName)) return '';
     let inner: string;
-    if (node instanceof HTMLSlotElement) {
-      const assigned = node.assignedNodes({ flatten: true });
-      inner = (assigned.length ? assigned : [...node.childNodes]).map(collect).join('');
-    } else if (node.shadowRoot) {
-      inner = collect(node.shadowRoot);
+    if (element.localName === 'slot') {
+      const assigned = (element as HTMLSlotElement).assignedNodes({ flatten: true });
+      inner = (assigned.length ? assigned : [...element.childNodes]).map(collect).join('');
+    } else if (element.shadowRoot) {
+      inner = collect(element.shadowRoot);
     } else {
-      inner = [...node.childNodes].map(collect).join('');
+      inner = [...element.childNodes].map(collect).join('');
     }
-    const display = getComputedStyle(node).display;
+    const view = element.ownerDocument.defaultView ?? window;
+    const display = view.getComputedStyle(element).display;
     return display === 'inline' || display === 'contents' ? inner : ` ${inner} `;
   }
-  if (node instanceof DocumentFragment) return [...node.childNodes].map(collect).join('');
+  if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) return [...node.childNodes].map(collect).join('');
   return '';
 }
 
