@@ -87,7 +87,8 @@ export async function connect(company: DemoCompany): Promise<Connected> {
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (required()) throw new Error(`connected story: no token from ${endpoint}: ${reason}`, { cause: error });
+    if (required())
+      throw new Error(`connected story: no token from ${endpoint}: ${reason}`, { cause: error });
     return { unavailable: reason, endpoint };
   }
 }

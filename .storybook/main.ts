@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import type { Plugin } from 'vite';
 // Shared with the React generator: completes tag names from defineElement() calls and drops the base class noise.
-import { readElementsManifest } from '../packages/react/scripts/manifest.mjs';
+import { publicApiOf, readElementsManifest } from '../packages/react/scripts/manifest.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const elementsDir = path.resolve(here, '../packages/elements');
@@ -48,7 +48,7 @@ function customElementsManifest(): Plugin {
     async load(id) {
       if (id !== `\0${MANIFEST_MODULE}`) return undefined;
       this.addWatchFile(manifestPath);
-      return `export default ${JSON.stringify(await readElementsManifest(elementsDir))};`;
+      return `export default ${JSON.stringify(publicApiOf(await readElementsManifest(elementsDir)))};`;
     },
   };
 }

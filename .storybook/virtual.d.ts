@@ -5,7 +5,7 @@ declare module 'virtual:consent-kit/custom-elements' {
 }
 
 declare module '*/manifest.mjs' {
-  export function readElementsManifest(
-    elementsDir: string,
-  ): Promise<{ schemaVersion: string; modules: unknown[] }>;
+  type Manifest = { schemaVersion: string; modules: unknown[] };
+  export function readElementsManifest(elementsDir: string): Promise<Manifest>;
+  export function publicApiOf(manifest: Manifest): Manifest;
 }

@@ -4,13 +4,13 @@
  * Node process; the browser only receives company-scoped tokens, exactly as from the Copay demo backend.
  *
  *   GET /api/demo/token?company=fresh  -> a new company
- *   GET /api/demo/token?company=demo   -> a company of the demo seed (with connections), else a new one
+ *   GET /api/demo/token?company=demo   -> the company of the mock's `demo` seed (connections + lending consent)
  *   -> { apiBaseUrl, companyId, companyName, accessToken, expiresIn }
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { DEMO_DEFAULTS, startMockServer } from '../apps/mock-server/src/index.js';
+import { DEMO_DEFAULTS, SEED_COMPANY_IDS, startMockServer } from '../apps/mock-server/src/index.js';
 import { ConsentKitClient } from '../packages/client/src/index.js';
 
 declare module 'vitest' {
@@ -21,19 +21,29 @@ declare module 'vitest' {
 
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1):\d+$/;
 
+/**
+ * The origins the browser-mode test page can have (the mock's CORS takes exact origins only): Vitest's browser
+ * server port (63315 unless configured) and the next ports it falls back to when another run holds it.
+ */
+function testPageOrigins(project: TestProject): string[] {
+  const base = project.config.browser?.api?.port ?? 63315;
+  const origins: string[] = [];
+  for (let port = base; port < base + 20; port++)
+    origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+  return origins;
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const mock = await startMockServer({
     port: 0,
     syncStepMs: 0,
     seed: 'demo',
-    corsOrigins: [LOOPBACK_ORIGIN] as never,
+    corsOrigins: testPageOrigins(project),
   });
   const admin = new ConsentKitClient({ baseUrl: mock.url, auth: { apiKey: DEMO_DEFAULTS.apiKey } });
 
-  async function demoCompany() {
-    const { results } = await admin.companies.list({ pageSize: 100 });
-    return results.find((c) => (c.dataConnections?.length ?? 0) > 0) ?? results[0];
-  }
+  // The `demo` seed: Xero + a sandbox bank linked and synced, lending consent active.
+  const demoCompany = () => admin.companies.get(SEED_COMPANY_IDS.demo);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const origin = req.headers.origin;

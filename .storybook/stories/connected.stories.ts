@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { connectedLoader, renderConnected, type Connected } from '../connected.js';
-import { deepButton, deepText } from './deep.js';
+import { deepButton, deepQueryAll, deepText } from './deep.js';
 
 /**
  * Elements in connected mode against the local mock API (see the "Connected stories" docs page). Each story gets a
@@ -64,6 +64,17 @@ export const LinkJourney: Story = {
     await userEvent.click(start);
     await waitFor(() => expect(deepText(canvasElement)).toContain('QuickBooks Online'), { timeout: 10_000 });
     expect(deepText(canvasElement)).toContain('Xero');
+    // Choose Xero: the consent step explains the lending product as the API describes it.
+    const xero = deepQueryAll(canvasElement, '[role="option"]').find((o) => o.textContent?.includes('Xero'));
+    expect(xero).toBeDefined();
+    await userEvent.click(xero!);
+    const { session } = connected;
+    const product = await session.client.products.get('lending');
+    await waitFor(() => expect(deepText(canvasElement)).toContain('Review what you are sharing'), {
+      timeout: 10_000,
+    });
+    expect(deepText(canvasElement)).toContain(product.name);
+    expect(deepButton(canvasElement, 'Confirm')).toBeDefined();
   },
 };
 
@@ -99,15 +110,20 @@ export const ConnectionManager: Story = {
         html`<ck-connection-manager .client=${s.client} .companyId=${s.companyId}></ck-connection-manager>`,
     ),
   play: async ({ canvasElement, loaded }) => {
-    if (!('session' in connectedOf(loaded))) return;
-    // Loaded from the API: neither the loading skeleton nor the error panel, but connections or the empty state.
+    const connected = connectedOf(loaded);
+    if (!('session' in connected)) return;
+    const { client, companyId } = connected.session;
+    const { results: connections } = await client.connections.list(companyId);
+    // Loaded from the API: every connection of the company is listed by name (or the empty state shows).
     const manager = canvasElement.querySelector('ck-connection-manager')!;
     await waitFor(
       () => {
         const root = manager.shadowRoot!;
         expect(root.querySelector('[part~="loading"]')).toBeNull();
         expect(root.querySelector('[part~="error"]')).toBeNull();
-        expect(deepText(root)).toMatch(/Disconnect|Reconnect|No connections yet/);
+        const text = deepText(root);
+        if (connections.length === 0) expect(text).toContain('No connections yet');
+        for (const connection of connections) expect(text).toContain(connection.platformName);
       },
       { timeout: 10_000 },
     );

@@ -85,3 +85,24 @@ export async function readElementsManifest(elementsDir) {
   const manifest = JSON.parse(await readFile(path.join(elementsDir, 'custom-elements.json'), 'utf8'));
   return completeManifest(manifest, await findRegistrations(path.join(elementsDir, 'src')));
 }
+
+/**
+ * The public API only, for documentation (Storybook's args tables): drops private, protected and static members
+ * (`@state` fields, controllers, `version`) that the analyzer lists next to the properties.
+ */
+export function publicApiOf(manifest) {
+  const copy = structuredClone(manifest);
+  for (const mod of copy.modules ?? []) {
+    for (const decl of mod.declarations ?? []) {
+      if (decl.kind !== 'class' || !decl.members) continue;
+      decl.members = decl.members.filter(
+        (m) =>
+          !m.static &&
+          (!m.privacy || m.privacy === 'public') &&
+          !m.name.startsWith('_') &&
+          !m.name.startsWith('#'),
+      );
+    }
+  }
+  return copy;
+}
