@@ -16,8 +16,10 @@ export function providerErrorMessage(result: Extract<LinkResult, { ok: false }>)
 /** A reconnect (from Manage connections) came back: record it, or explain what went wrong. */
 async function finishReconnect(result: LinkResult): Promise<void> {
   if (result.ok) {
-    await backend.recordConnection(result.connectionId);
-    location.replace(`/connections?reconnected=${encodeURIComponent(result.platform || 'Your account')}`);
+    // `platform` on the redirect is the platform key; the name comes from the connection Copay just checked.
+    const { application } = await backend.recordConnection(result.connectionId);
+    const name = application.connections.find((c) => c.id === result.connectionId)?.platformName ?? 'Your account';
+    location.replace(`/connections?reconnected=${encodeURIComponent(name)}`);
     return;
   }
   const recoverable = isProviderErrorCode(result.error) ? PROVIDER_ERRORS[result.error].userRecoverable : result.userRecoverable;
