@@ -248,7 +248,8 @@ describe('ck-link redirect results', () => {
     history.replaceState(null, '', `?statusCode=403&companyId=${COMPANY}&connectionId=${CONNECTION}&error=access_denied&error_description=Denied`);
     try {
       await mount({ companyId: COMPANY, sourceTypes: { accounting: {}, banking: {} }, handleRedirect: true });
-      expect(el.step).toBe('error');
+      await expect.poll(() => el.step).toBe('error');
+      await settle();
       expect(text(root().querySelector('[part~="error"]'))).toContain('Monzo Business did not give access');
       // The URL is cleaned, and the stored journey is consumed.
       expect(location.search).toBe('');

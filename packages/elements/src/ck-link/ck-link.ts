@@ -22,9 +22,6 @@ import { listAll } from '../controllers/client.js';
 import { safeHttpUrl } from '../controllers/safe-url.js';
 import '../ck-logo/index.js';
 import '../ck-dialog/index.js';
-import '../ck-integration-picker/index.js';
-import '../ck-consent-confirmation/index.js';
-import '../ck-sync-status/index.js';
 import type { IntegrationSelectDetail } from '../ck-integration-picker/ck-integration-picker.types.js';
 import type { ConsentConfirmDetail } from '../ck-consent-confirmation/ck-consent-confirmation.types.js';
 import type { DialogCloseDetail } from '../ck-dialog/ck-dialog.types.js';
@@ -62,6 +59,33 @@ interface LinkContext {
   product: Product | null;
   consents: ConsentRecord[];
   connections: Connection[];
+}
+
+/**
+ * The composed steps load as their own chunks, started as soon as a `<ck-link>` connects (not awaited): a page's
+ * first script stays small, and each step's element upgrades in place when its code arrives.
+ */
+let childrenLoading: Promise<unknown> | undefined;
+function loadSteps(): Promise<unknown> {
+  childrenLoading ??= Promise.all([
+    import('../ck-integration-picker/index.js'),
+    import('../ck-consent-confirmation/index.js'),
+    import('../ck-sync-status/index.js'),
+  ]).catch((error: unknown) => {
+    childrenLoading = undefined;
+    console.warn('[consent-kit] <ck-link> could not load its steps', error);
+  });
+  return childrenLoading;
+}
+
+/** `parseLinkResult` over a query string. */
+function parseResult(search: string): LinkResult | null {
+  return parseLinkResult(new URLSearchParams(search));
+}
+
+/** Whether a query string carries a Link result at all (cheap check before loading the parser). */
+function hasLinkResult(search: string): boolean {
+  return new URLSearchParams(search).has('statusCode');
 }
 
 const SNAPSHOT_PREFIX = 'ck-link:journey:';
@@ -224,6 +248,8 @@ export class CkLink extends CkElement {
   private watchTimer?: ReturnType<typeof setInterval>;
   private lastConnectionCheck = 0;
   private consumedResult: LinkResult | null = null;
+  /** The answer read from the URL (`handle-redirect`). */
+  private urlResult: LinkResult | null = null;
   private focusOnUpdate = false;
   private generation = 0;
 
@@ -302,9 +328,19 @@ export class CkLink extends CkElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadSteps();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopWatching();
+  }
+
+  /** Resolves when the picker, consent confirmation and sync status elements are defined. */
+  static loadSteps(): Promise<unknown> {
+    return loadSteps();
   }
 
   /** Starts the journey again from the first step (keeps the loaded data). */
@@ -327,7 +363,6 @@ export class CkLink extends CkElement {
       consentAlreadyGiven: this.consent !== null,
     });
     this.journey = initialJourney(this.config);
-    this.consumedResult = null;
     this.consumeRedirect();
     this.announceStep();
   }
@@ -476,17 +511,16 @@ export class CkLink extends CkElement {
 
   /** Takes the provider's answer from `redirectResult` (or the URL with `handle-redirect`) once. */
   private consumeRedirect(): void {
-    let result = this.redirectResult ?? null;
-    if (!result && this.handleRedirect && typeof location !== 'undefined') {
-      result = parseLinkResult(new URLSearchParams(location.search));
-      if (result) {
-        // Clean the URL so that a reload does not replay the answer.
-        const url = new URL(location.href);
-        for (const name of ['statusCode', 'companyId', 'connectionId', 'platform', 'sourceType', 'error', 'error_description', 'statusText'])
-          url.searchParams.delete(name);
-        history.replaceState(history.state, '', url);
-      }
+    if (!this.redirectResult && this.handleRedirect && !this.urlResult && typeof location !== 'undefined' && hasLinkResult(location.search)) {
+      const search = location.search;
+      // Clean the URL at once so that a reload does not replay the answer.
+      const url = new URL(location.href);
+      for (const name of ['statusCode', 'companyId', 'connectionId', 'platform', 'sourceType', 'error', 'error_description', 'statusText', 'state'])
+        url.searchParams.delete(name);
+      history.replaceState(history.state, '', url);
+      this.urlResult = parseResult(search);
     }
+    const result = this.redirectResult ?? this.urlResult;
     if (!result || result === this.consumedResult) return;
     if (result.companyId && this.companyId && result.companyId !== this.companyId) return;
     this.consumedResult = result;
@@ -749,7 +783,7 @@ export class CkLink extends CkElement {
     if (event.origin !== window.location.origin) return;
     const data = event.data as { type?: unknown; search?: unknown } | null;
     if (!data || data.type !== 'ck-link-result' || typeof data.search !== 'string') return;
-    const result = parseLinkResult(new URLSearchParams(data.search));
+    const result = parseResult(data.search);
     if (result && this.journey.step === 'handoff') this.handleResult(result);
   };
 
@@ -774,12 +808,11 @@ export class CkLink extends CkElement {
     const popup = this.popup;
     try {
       const href = popup && !popup.closed ? popup.location.href : '';
-      if (href && href !== 'about:blank') {
-        const result = parseLinkResult(new URL(href).searchParams);
-        if (result) {
-          this.handleResult(result);
-          return;
-        }
+      const search = href && href !== 'about:blank' ? new URL(href).search : '';
+      const result = hasLinkResult(search) ? parseResult(search) : null;
+      if (result) {
+        this.handleResult(result);
+        return;
       }
     } catch {
       // Cross-origin (still on the provider's page): keep waiting.
