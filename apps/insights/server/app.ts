@@ -247,7 +247,8 @@ export function createApp(options: CreateAppOptions = {}): Express {
   api$.get('/session', async (req, res) => {
     const session = sessionOf(req);
     if (!session) {
-      sendError(res, 401, 'You are not signed in.');
+      // Not signed in is a normal state for this page, not an error: 204, no body.
+      res.status(204).end();
       return;
     }
     const company = await api.getCompany(session.user.companyId);
@@ -257,7 +258,7 @@ export function createApp(options: CreateAppOptions = {}): Express {
         data.sessions = data.sessions.filter((s) => s.idHash !== session.idHash);
       });
       res.clearCookie(SESSION_COOKIE, { path: '/' });
-      sendError(res, 401, 'Your business record was not found. Sign in again.');
+      res.status(204).end();
       return;
     }
     res.json(await view(session.user, company.name));

@@ -41,12 +41,8 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
 export const backend = {
   /** The signed-in business, or null when nobody is signed in. */
   async session(): Promise<SessionView | null> {
-    try {
-      return (await (await call('GET', '/api/session')).json()) as SessionView;
-    } catch (error) {
-      if (error instanceof BackendError && error.status === 401) return null;
-      throw error;
-    }
+    const response = await call('GET', '/api/session');
+    return response.status === 204 ? null : ((await response.json()) as SessionView);
   },
   async signIn(businessName: string): Promise<SessionView> {
     return (await (await call('POST', '/api/session', { businessName })).json()) as SessionView;

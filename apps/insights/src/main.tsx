@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// Registers every ck-* element: <ck-link> composes the picker, the consent confirmation and the sync status.
+import '@consent-kit/elements';
 import { App } from './App.js';
 import { SessionProvider } from './session.js';
 import './styles.css';

@@ -42,7 +42,14 @@ export function consentCovers(consent: ConsentRecord, dataType: DataType): boole
 
 export type DashboardLoad =
   | { kind: 'no-consent'; product: Product; connections: Connection[] }
-  | { kind: 'consent-ended'; product: Product; consent: ConsentRecord; connections: Connection[] }
+  | {
+      kind: 'consent-ended';
+      product: Product;
+      consent: ConsentRecord;
+      connections: Connection[];
+      /** Other products that keep their own active consent (they are not affected). */
+      otherActive: Product[];
+    }
   | {
       kind: 'ready';
       product: Product;
@@ -73,14 +80,19 @@ const FINISHED: ReadonlySet<string> = new Set(FINISHED_PULL_STATUSES);
  * from the existing connection, without signing in to the provider again.
  */
 export async function loadDashboard(client: ApiClient, companyId: string, productId: string, signal: AbortSignal): Promise<DashboardLoad> {
-  const [product, consents, connections] = await Promise.all([
-    client.products.get(productId, { signal }),
+  const [products, consents, connections] = await Promise.all([
+    client.products.list({ signal }),
     client.consents.list(companyId, { pageSize: 5000 }, { signal }),
     client.connections.list(companyId, { pageSize: 5000 }, { signal }),
   ]);
+  const product = products.results.find((p) => p.identifier === productId) ?? (await client.products.get(productId, { signal }));
   const consent = currentConsent(consents.results, productId);
   if (!consent) return { kind: 'no-consent', product, connections: connections.results };
-  if (consent.status !== 'Active') return { kind: 'consent-ended', product, consent, connections: connections.results };
+  if (consent.status !== 'Active') {
+    const active = new Set(consents.results.filter((c) => c.status === 'Active').map((c) => c.productIdentifier));
+    const otherActive = products.results.filter((p) => p.identifier !== productId && active.has(p.identifier));
+    return { kind: 'consent-ended', product, consent, connections: connections.results, otherActive };
+  }
 
   let statuses = await client.data.status(companyId, { signal });
   const linkedSourceTypes = new Set(

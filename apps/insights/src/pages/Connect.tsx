@@ -58,6 +58,7 @@ export function Connect({ redirectResult }: { redirectResult?: LinkResult | null
           productIdentifier={session.product}
           companyName={session.companyName}
           clientName="Insights"
+          clientLogoUrl={`${window.location.origin}/favicon.svg`}
           handoff="redirect"
           nonModal
           mode={plan.mode}

@@ -115,7 +115,11 @@ function DashboardBody({ data }: { data: DashboardLoad }): ReactNode {
         <p>
           {withdrawn ? 'You withdrew it' : 'It expired'}
           {when ? ` on ${formatDate(when)}` : ''}. Insights no longer reads your data, so there is nothing to show here.
-          Your other products are not affected.
+        </p>
+        <p>
+          {data.otherActive.length
+            ? `Not affected: ${data.otherActive.map((p) => p.name).join(', ')} keeps its own consent and still works.`
+            : 'No other product reads your data.'}
         </p>
         <p>Data already shared with Insights: {data.consent.retention.description}</p>
         <div className="actions">

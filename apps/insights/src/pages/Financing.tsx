@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import type { ConsentRecord } from '@consent-kit/contract';
-import { dataTypeLabel, flattenDataTypes } from '@consent-kit/elements/data-types';
+import { flattenDataTypes } from '@consent-kit/elements/data-types';
 import { CkLink } from '@consent-kit/react';
 import { Page } from '../components/Page.js';
 import { formatDate } from '../format.js';
@@ -89,10 +89,6 @@ export function Financing(): ReactNode {
           }
           return (
             <>
-              <p>
-                Copay would read: {flattenDataTypes(product.dataTypes).map(dataTypeLabel).join(', ')}. You will not need to
-                sign in to your software again.
-              </p>
               <CkLink
                 client={client}
                 companyId={session.companyId}

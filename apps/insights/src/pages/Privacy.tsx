@@ -69,8 +69,7 @@ export function Privacy(): ReactNode {
       )}
       {data.status === 'ready' && <ProductSummary data={data.data} product={session.product} />}
 
-      <section className="card manager" aria-labelledby="manage-heading">
-        <h2 id="manage-heading">Your connections and consents</h2>
+      <div className="card manager">
         <CkConnectionManager
           client={client}
           companyId={session.companyId}
@@ -87,7 +86,7 @@ export function Privacy(): ReactNode {
             data.refresh();
           }}
         />
-      </section>
+      </div>
     </Page>
   );
 }
