@@ -41,6 +41,24 @@ export function param(req: Request, name: string): string {
   return Array.isArray(value) ? value.join('/') : String(value ?? '');
 }
 
+/** Deeper `{ }` nesting than this is refused before parsing (no legitimate query needs it). */
+const MAX_GROUP_DEPTH = 16;
+
+/** The deepest `{` nesting outside quoted values. */
+function groupDepth(query: string): number {
+  let depth = 0;
+  let max = 0;
+  let quoted = false;
+  for (let i = 0; i < query.length; i++) {
+    const c = query[i];
+    if (c === '\\' && quoted) i++;
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '{') max = Math.max(max, ++depth);
+    else if (!quoted && c === '}') depth--;
+  }
+  return max;
+}
+
 export interface PageRequest {
   page: number;
   pageSize: number;
@@ -58,6 +76,13 @@ export function pageRequest(req: Request): PageRequest & { filter: QueryNode | u
   });
   let filter: QueryNode | undefined;
   if (parsed.query !== undefined && parsed.query !== '') {
+    const depth = groupDepth(parsed.query);
+    if (depth > MAX_GROUP_DEPTH) {
+      const message = `Query nests { } groups ${depth} deep; the limit is ${MAX_GROUP_DEPTH}`;
+      throw new ApiError(400, `Error parsing query - ${message}`, {
+        validation: [{ itemId: 'query', message, validatorName: 'query' }],
+      });
+    }
     try {
       filter = parseQuery(parsed.query);
     } catch (error) {

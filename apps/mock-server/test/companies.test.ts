@@ -137,3 +137,21 @@ describe('companies', () => {
     expectError(await t.api.post(`/companies/${id}/products/lending/refresh`), 404);
   });
 });
+
+describe('query nesting', () => {
+  it('refuses { } groups nested deeper than 16', async () => {
+    const t2 = mock();
+    try {
+      const ok = `${'{'.repeat(16)}name=x${'}'.repeat(16)}`;
+      await t2.api.get(`/companies?query=${encodeURIComponent(ok)}`).expect(200);
+      const deep = `${'{'.repeat(17)}name=x${'}'.repeat(17)}`;
+      expect(
+        expectError(await t2.api.get(`/companies?query=${encodeURIComponent(deep)}`), 400).error,
+      ).toMatch(/17 deep/);
+      // braces inside a quoted value do not count
+      await t2.api.get(`/companies?query=${encodeURIComponent(`name="${'{'.repeat(40)}"`)}`).expect(200);
+    } finally {
+      t2.close();
+    }
+  });
+});

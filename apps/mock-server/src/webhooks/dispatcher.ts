@@ -130,6 +130,7 @@ export class WebhookDispatcher {
     };
     let responseStatus: number | null = null;
     let error: string | null = null;
+    const startedAt = this.clock.iso(); // an attempt is logged at the moment it was sent
     this.inFlight++;
     try {
       ({ status: responseStatus } = await this.transport(consumer.url, {
@@ -144,7 +145,7 @@ export class WebhookDispatcher {
       this.inFlight--;
     }
     if (this.stopped) return;
-    delivery.attempts.push({ at: this.clock.iso(), responseStatus, error });
+    delivery.attempts.push({ at: startedAt, responseStatus, error });
     if (!error) {
       delivery.status = 'Succeeded';
       delivery.nextAttemptAt = null;
