@@ -140,7 +140,7 @@ let t: SecureMock;
 let companyId: string;
 let connectionId: string;
 beforeEach(async () => {
-  t = secureMock();
+  t = await secureMock();
   companyId = (await t.admin('POST', '/companies', { name: 'Redirect target Ltd' }).expect(200)).body.id;
   connectionId = (await t.admin('POST', `/companies/${companyId}/connections`, { platformKey: 'gbol' }).expect(200)).body.id;
 });
@@ -287,11 +287,11 @@ describe('property-based: mutations of the allowlisted URLs', () => {
         if (outcome.refused) refused++;
         else accepted++;
       }),
-      { numRuns: 1000 },
+      { numRuns: 600 },
     );
     tally.add('mutated URLs tried', refused + accepted);
     tally.add('mutated URLs accepted as the same URL', accepted);
-    expect(refused).toBeGreaterThan(600);
+    expect(refused).toBeGreaterThan(400);
   });
 
   it('never redirects to arbitrary URLs and strings', async () => {
@@ -302,7 +302,7 @@ describe('property-based: mutations of the allowlisted URLs', () => {
         tried++;
         if (!outcome.refused) expect(ALLOWLIST).toContain(outcome.base);
       }),
-      { numRuns: 500 },
+      { numRuns: 300 },
     );
     tally.add('random URLs and strings tried', tried);
   });

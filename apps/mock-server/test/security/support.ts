@@ -3,6 +3,8 @@
  * resources to aim at, the route table (enumerated from the Express app itself, so a new endpoint cannot slip past
  * the suite unclassified), error-body checks and the counters each file prints as its summary line.
  */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import request from 'supertest';
 import * as z from 'zod/mini';
@@ -16,29 +18,61 @@ export const PUBLIC_URL = 'http://mock.test';
 
 export interface SecureMock {
   app: Express;
+  /** Base URL of the listening server (loopback, random port). */
+  url: string;
   http: ReturnType<typeof request>;
   domain: ReturnType<typeof mockInternals>['domain'];
   /** A request with the API key (server to server). */
   admin(method: Method, path: string, body?: unknown): request.Test;
   /** A request with a bearer token. */
   bearer(token: string, method: Method, path: string, body?: unknown): request.Test;
+  /** Exact bytes on the wire (supertest re-serialises JSON bodies): for compressed, malformed or binary bodies. */
+  raw(method: Method, path: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<RawResponse>;
   close(): void;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: unknown;
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export function secureMock(options: MockServerOptions = {}): SecureMock {
+/** The mock app listening on a random loopback port (one server for all of a test's requests). */
+export async function secureMock(options: MockServerOptions = {}): Promise<SecureMock> {
   const app = createApp({ syncStepMs: 0, enableTestEndpoints: true, publicUrl: PUBLIC_URL, ...options });
-  const http = request(app);
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const http = request(server);
   const send = (test: request.Test, body: unknown) => (body === undefined ? test : test.send(body as object));
   const call = (method: Method, path: string) => http[method.toLowerCase() as 'get'](path);
   return {
     app,
+    url,
     http,
     domain: mockInternals(app).domain,
     admin: (method, path, body) => send(call(method, path).set('Authorization', BASIC), body),
     bearer: (token, method, path, body) => send(call(method, path).set('Authorization', `Bearer ${token}`), body),
-    close: () => mockInternals(app).close(),
+    async raw(method, path, body, headers) {
+      const res = await fetch(`${url}${path}`, { method, headers, body, signal: AbortSignal.timeout(5000) });
+      const text = await res.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.status, headers: res.headers, text, body: parsed };
+    },
+    close: () => {
+      mockInternals(app).close();
+      server.closeAllConnections();
+      server.close();
+    },
   };
 }
 
@@ -112,7 +146,7 @@ export async function snapshot(t: SecureMock, companyId: string): Promise<string
 }
 
 /** The response is a Codat error body with this status (or any 4xx when `status` is '4xx'), never a stack trace. */
-export function expectErrorBody(res: request.Response, status: number | '4xx', context = ''): ErrorBody {
+export function expectErrorBody(res: { status: number; body: unknown }, status: number | '4xx', context = ''): ErrorBody {
   const where = `${context} -> ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
   if (status === '4xx') expect(res.status >= 400 && res.status < 500, where).toBe(true);
   else expect(res.status, where).toBe(status);

@@ -157,7 +157,7 @@ afterAll(() => tally.print());
 let t: SecureMock;
 let bankKey: string;
 beforeEach(async () => {
-  t = secureMock({ tokenTtlSeconds: 3600 });
+  t = await secureMock({ tokenTtlSeconds: 3600 });
   bankKey = await firstKey(t, 'Banking');
 });
 afterEach(() => t.close());

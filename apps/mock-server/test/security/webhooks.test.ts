@@ -40,7 +40,7 @@ async function capturingMock(options: MockServerOptions = {}): Promise<{ capture
     captured.push({ url, headers: init.headers, body: init.body });
     return { status: 200 };
   };
-  t = secureMock({ ...options, webhooks: { transport, baseDelayMs: 10, jitter: 0 } });
+  t = await secureMock({ ...options, webhooks: { transport, baseDelayMs: 10, jitter: 0 } });
   const consumer = await t
     .admin('POST', '/webhooks', { url: 'https://receiver.example/hooks', eventTypes: ['company.created', 'connection.created'] })
     .expect(201);
@@ -209,7 +209,7 @@ describe('delivery to a real receiver', () => {
     let secret = '';
     const r = receiver(() => secret);
     const port = await r.listen();
-    t = secureMock({ webhooks: { baseDelayMs: 20, jitter: 0, maxAttempts: 5 } });
+    t = await secureMock({ webhooks: { baseDelayMs: 20, jitter: 0, maxAttempts: 5 } });
     secret = (await t.admin('POST', '/webhooks', { url: `http://127.0.0.1:${port}/hooks`, eventTypes: ['company.created'] }).expect(201)).body.secret;
     r.failAfterEffect(3);
     for (let i = 0; i < 5; i++) await t.admin('POST', '/companies', { name: `Duplicate ${i} Ltd` }).expect(200);
@@ -236,7 +236,7 @@ describe('delivery to a real receiver', () => {
     const port = await r.listen();
     await r.close(); // down: connections are refused
     const EVENTS = 12;
-    t = secureMock({ webhooks: { baseDelayMs: 40, maxDelayMs: 400, jitter: 0.2, maxAttempts: 10, timeoutMs: 1000 } });
+    t = await secureMock({ webhooks: { baseDelayMs: 40, maxDelayMs: 400, jitter: 0.2, maxAttempts: 10, timeoutMs: 1000 } });
     const consumer = (
       await t.admin('POST', '/webhooks', { url: `http://127.0.0.1:${port}/hooks`, eventTypes: ['company.created'] }).expect(201)
     ).body as { id: string; secret: string };
