@@ -1,10 +1,15 @@
 import { act, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CkDialog } from './generated/ck-dialog.js';
-import { CkLogo } from './generated/ck-logo.js';
-import { CkStatusBadge } from './generated/ck-status-badge.js';
-import type {} from './generated/jsx.js';
+import type {
+  CkIntegrationPicker as PickerElement,
+  IntegrationSelectDetail,
+} from '@consent-kit/elements/ck-integration-picker';
+import * as wrappers from './index.js';
+import { CkDialog, CkIntegrationPicker, CkLogo, CkStatusBadge } from './index.js';
+
+/** The contract's Integration, as the picker's `integrations` property types it. */
+type Integration = NonNullable<PickerElement['integrations']>[number];
 
 // React's act() outside a test renderer needs this flag.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -35,10 +40,71 @@ async function settled<E extends Element>(el: E | null): Promise<E> {
 }
 
 describe('generated wrappers', () => {
-  it('registers the elements it wraps', () => {
-    expect(customElements.get('ck-dialog')).toBeDefined();
-    expect(customElements.get('ck-logo')).toBeDefined();
-    expect(customElements.get('ck-status-badge')).toBeDefined();
+  it('registers every element it wraps, under the tag it wraps', () => {
+    const components = Object.entries(wrappers).filter(([name]) => name.startsWith('Ck'));
+    expect(components.length).toBeGreaterThanOrEqual(8);
+    for (const [name] of components) {
+      const tag = name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+      expect(customElements.get(tag), tag).toBeDefined();
+    }
+  });
+
+  it('CkIntegrationPicker: integrations as a property, onCkIntegrationSelect receives the chosen integration', async () => {
+    const integrations: Integration[] = [
+      {
+        key: 'gbol',
+        name: 'Xero',
+        logoUrl: 'https://example.test/xero.svg',
+        enabled: true,
+        sourceType: 'Accounting',
+      },
+      {
+        key: 'qhyg',
+        name: 'QuickBooks Online',
+        logoUrl: 'https://example.test/qbo.svg',
+        enabled: true,
+        sourceType: 'Accounting',
+      },
+      {
+        key: 'mnzo',
+        name: 'Monzo Business',
+        logoUrl: 'https://example.test/monzo.svg',
+        enabled: true,
+        sourceType: 'Banking',
+      },
+    ];
+    const onSelect = vi.fn((event: CustomEvent<IntegrationSelectDetail>) => event.detail.integration.key);
+    await render(<CkIntegrationPicker integrations={integrations} onCkIntegrationSelect={onSelect} />);
+    const picker = await settled(container.querySelector('ck-integration-picker'));
+    expect(picker.integrations).toBe(integrations);
+    const options = [...picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')];
+    expect(options.map((o) => o.textContent?.replace(/\s+/g, ' ').trim())).toEqual(
+      expect.arrayContaining([expect.stringContaining('Xero'), expect.stringContaining('Monzo Business')]),
+    );
+
+    await act(async () => options.find((o) => o.textContent?.includes('QuickBooks Online'))!.click());
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    expect(onSelect.mock.results[0]?.value).toBe('qhyg');
+    expect(onSelect.mock.calls[0]?.[0].detail.integration).toEqual(integrations[1]);
+  });
+
+  it('CkIntegrationPicker: a handler can veto the selection (cancelable event)', async () => {
+    const integrations: Integration[] = [
+      {
+        key: 'gbol',
+        name: 'Xero',
+        logoUrl: 'https://example.test/xero.svg',
+        enabled: true,
+        sourceType: 'Accounting',
+      },
+    ];
+    await render(
+      <CkIntegrationPicker integrations={integrations} onCkIntegrationSelect={(e) => e.preventDefault()} />,
+    );
+    const picker = await settled(container.querySelector('ck-integration-picker'));
+    await act(async () => picker.shadowRoot!.querySelector<HTMLElement>('[role="option"]')!.click());
+    await settled(picker);
+    expect(picker.value).toBeUndefined();
   });
 
   it('CkDialog: sets properties and calls onCkDialogClose with the event detail', async () => {

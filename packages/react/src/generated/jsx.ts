@@ -2,10 +2,13 @@
 // Do not edit: run `pnpm --filter @consent-kit/react generate`.
 import type { CustomElementProps } from '../types.js';
 import type { CkConnectionManager } from '@consent-kit/elements/ck-connection-manager';
+import type { CkConsentConfirmation } from '@consent-kit/elements/ck-consent-confirmation';
 import type { CkDialog } from '@consent-kit/elements/ck-dialog';
+import type { CkIntegrationPicker } from '@consent-kit/elements/ck-integration-picker';
 import type { CkLink } from '@consent-kit/elements/ck-link';
 import type { CkLogo } from '@consent-kit/elements/ck-logo';
 import type { CkStatusBadge } from '@consent-kit/elements/ck-status-badge';
+import type { CkSyncStatus } from '@consent-kit/elements/ck-sync-status';
 
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -33,6 +36,34 @@ declare module 'react' {
         | 'ck-connections-change'
       >;
       /**
+       * Plain-language consent notice with Confirm / Decline.
+       */
+      'ck-consent-confirmation': CustomElementProps<
+        CkConsentConfirmation,
+        | 'product'
+        | 'productIdentifier'
+        | 'client'
+        | 'companyId'
+        | 'clientName'
+        | 'clientLogoUrl'
+        | 'platformName'
+        | 'platformNames'
+        | 'mode'
+        | 'dataTypes'
+        | 'existingDataTypes'
+        | 'sharedDataTypes'
+        | 'connectionIds'
+        | 'busy'
+        | 'headingLevel',
+        | 'product-identifier'
+        | 'company-id'
+        | 'client-name'
+        | 'client-logo-url'
+        | 'platform-name'
+        | 'heading-level',
+        'ck-consent-confirm' | 'ck-consent-decline' | 'ck-consent'
+      >;
+      /**
        * Modal dialog and confirmation (impact warning).
        */
       'ck-dialog': CustomElementProps<
@@ -40,6 +71,26 @@ declare module 'react' {
         'open' | 'variant' | 'heading' | 'tone' | 'confirmLabel' | 'cancelLabel' | 'returnValue',
         'confirm-label' | 'cancel-label',
         'ck-dialog-close'
+      >;
+      /**
+       * Choose accounting, banking or commerce software to connect.
+       */
+      'ck-integration-picker': CustomElementProps<
+        CkIntegrationPicker,
+        | 'integrations'
+        | 'connections'
+        | 'client'
+        | 'companyId'
+        | 'sourceTypes'
+        | 'allowedIntegrations'
+        | 'search'
+        | 'value'
+        | 'label'
+        | 'placeholder'
+        | 'hideNotListed'
+        | 'virtualizeThreshold',
+        'company-id' | 'source-types' | 'allowed-integrations' | 'hide-not-listed' | 'virtualize-threshold',
+        'ck-integration-select' | 'ck-integration-not-listed'
       >;
       /**
        * The consent and connection journey (Link).
@@ -89,6 +140,15 @@ declare module 'react' {
        * Connection / sync / consent status badge.
        */
       'ck-status-badge': CustomElementProps<CkStatusBadge, 'status' | 'label', never, never>;
+      /**
+       * Data sync progress.
+       */
+      'ck-sync-status': CustomElementProps<
+        CkSyncStatus,
+        'statuses' | 'dataTypes' | 'client' | 'companyId' | 'pollInterval',
+        'company-id' | 'poll-interval',
+        'ck-sync-complete' | 'ck-sync-error'
+      >;
     }
   }
 }
