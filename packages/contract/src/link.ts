@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import { PROVIDER_ERRORS, isProviderErrorCode, type ProviderErrorCode } from './provider-errors.js';
 import type { JourneySourceType } from './enums.js';
 
@@ -25,14 +24,19 @@ export type LinkResult =
       userRecoverable: boolean;
     };
 
-const StatusCode = z.coerce.number().check(z.int(), z.minimum(100), z.maximum(599));
+/** An HTTP status code from a query parameter; `null` unless it is a whole number from 100 to 599. */
+function parseStatusCode(raw: string): number | null {
+  // Plain parsing, not zod: this runs in every page that handles a Link redirect and must stay tiny.
+  if (!/^\d{3}$/.test(raw.trim())) return null;
+  const code = Number(raw);
+  return code >= 100 && code <= 599 ? code : null;
+}
 
 /** Reads a Link result from redirect query parameters; `null` when the URL carries none. */
 export function parseLinkResult(params: URLSearchParams): LinkResult | null {
   const rawStatus = params.get('statusCode');
   if (rawStatus === null) return null;
-  const parsed = StatusCode.safeParse(rawStatus);
-  const statusCode = parsed.success ? parsed.data : 500;
+  const statusCode = parseStatusCode(rawStatus) ?? 500;
   const companyId = params.get('companyId');
   const connectionId = params.get('connectionId');
   if (statusCode === 200 && companyId && connectionId) {
