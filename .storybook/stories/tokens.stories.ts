@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
+import { getLocale } from '../../packages/elements/src/localization/locale.js';
 import { declaredTokens } from './token-table.js';
 import './token-table.js';
 
@@ -88,4 +89,24 @@ export const Typography: Story = { args: { prefix: '--ck-sys-font-', label: 'Typ
 
 export const ReferencePalette: Story = {
   args: { prefix: '--ck-ref-', label: 'Reference tier (raw values)' },
+};
+
+/** The viewport toolbar's 320 px entry: the WCAG 1.4.10 reflow width, without horizontal scrolling. */
+export const ReflowAt320: Story = {
+  globals: { viewport: { value: 'mobile320' } },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(0));
+    expect(document.documentElement.clientWidth).toBe(320);
+    expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(320);
+  },
+};
+
+/** The locale toolbar: `lang` on the wrapper and the document, and the @lit/localize locale loaded. */
+export const FrenchLocale: Story = {
+  globals: { locale: 'fr-CA' },
+  play: async ({ canvasElement }) => {
+    expect(canvasElement.querySelector('.ck-sb-root')?.getAttribute('lang')).toBe('fr-CA');
+    expect(document.documentElement.lang).toBe('fr-CA');
+    expect(getLocale()).toBe('fr-CA');
+  },
 };
