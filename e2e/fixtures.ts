@@ -270,7 +270,7 @@ export async function connectInJourney(
   platform: string,
   options: { consent?: boolean; axe?: boolean } = {},
 ): Promise<void> {
-  const option = page.getByRole('option', { name: new RegExp(platform) });
+  const option = page.getByRole('option', { name: new RegExp(`^${platform}`) });
   await expect(option).toBeVisible();
   if (options.axe) await expectNoAxeViolations(page, `picker (${platform})`);
   await option.click();
@@ -296,7 +296,7 @@ export async function onboardAtCopay(
   await startCopayApplication(page, options.applicant);
   await connectInJourney(page, options.accounting ?? 'Xero', { consent: true });
   for (const [index, bank] of banks.entries()) {
-    if (index === 0) await continueUntil(page, page.getByRole('option', { name: new RegExp(bank) }));
+    if (index === 0) await continueUntil(page, page.getByRole('option', { name: new RegExp(`^${bank}`) }));
     else {
       await continueUntil(page, page.getByRole('button', { name: 'Connect another bank account' }));
       await page.getByRole('button', { name: 'Connect another bank account' }).click();
