@@ -57,4 +57,9 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.spec.ts', '**/*.test.tsx', '**/*.stories.ts', 'e2e/**', '**/scripts/**', '**/bench/**'],
     rules: { 'no-restricted-properties': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  {
+    // Playwright fixtures take their dependencies as a destructured first argument, `{}` when they have none.
+    files: ['e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
 );
