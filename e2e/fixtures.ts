@@ -46,10 +46,16 @@ export async function expectNoAxeViolations(page: Page, state = page.url()): Pro
       `- [${v.impact ?? 'unknown'}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
       v.nodes
         .slice(0, 5)
-        .map((n) => `    at ${n.target.map(String).join(' >>> ')}\n       ${n.failureSummary?.split('\n').join('\n       ') ?? ''}`)
+        .map(
+          (n) =>
+            `    at ${n.target.map(String).join(' >>> ')}\n       ${n.failureSummary?.split('\n').join('\n       ') ?? ''}`,
+        )
         .join('\n'),
   );
-  expect(results.violations, `axe found ${results.violations.length} violation(s) on ${state}:\n${report.join('\n')}`).toEqual([]);
+  expect(
+    results.violations,
+    `axe found ${results.violations.length} violation(s) on ${state}:\n${report.join('\n')}`,
+  ).toEqual([]);
 }
 
 /** What a page reported that must never happen: CSP or Trusted Types violations, uncaught errors. */
@@ -65,13 +71,18 @@ export const test = base.extend<PageProblems & { guardPage: void }>({
     async ({ page, problems }, use) => {
       await page.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`[csp-violation] ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+          console.error(
+            `[csp-violation] ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+          );
         });
       });
       page.on('pageerror', (error) => problems.push(`uncaught error on ${page.url()}: ${error.message}`));
       page.on('console', (message) => {
         const text = message.text();
-        if (message.type() === 'error' && /\[csp-violation\]|Content Security Policy|Trusted Type/i.test(text))
+        if (
+          message.type() === 'error' &&
+          /\[csp-violation\]|Content Security Policy|Trusted Type/i.test(text)
+        )
           problems.push(`${page.url()}: ${text}`);
       });
       await use();
@@ -139,7 +150,10 @@ export async function mockApi<T = unknown>(
 ): Promise<T> {
   const response = await request.fetch(`${MOCK_URL}${path}`, {
     method,
-    headers: { authorization: basic(), ...(data === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: basic(),
+      ...(data === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     ...(data === undefined ? {} : { data: JSON.stringify(data) }),
   });
   expect(response.ok(), `${method} ${path} -> ${response.status()} ${await response.text()}`).toBe(true);
@@ -154,7 +168,9 @@ export async function advanceClock(request: APIRequestContext, days: number): Pr
 // ------------------------------------------------------------------ keyboard
 
 /** What has focus, looking through shadow roots: its role, accessible-ish name and whether focus is visible. */
-export async function focused(page: Page): Promise<{ tag: string; role: string; name: string; focusVisible: boolean }> {
+export async function focused(
+  page: Page,
+): Promise<{ tag: string; role: string; name: string; focusVisible: boolean }> {
   return page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
@@ -190,7 +206,11 @@ export async function focused(page: Page): Promise<{ tag: string; role: string; 
  * Presses Tab (or Shift+Tab) until the focused element's name matches, checking on the way that focus is always
  * visible. Fails after `max` presses: the control cannot be reached by keyboard.
  */
-export async function tabTo(page: Page, name: RegExp, options: { max?: number; backwards?: boolean } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  name: RegExp,
+  options: { max?: number; backwards?: boolean } = {},
+): Promise<void> {
   const seen: string[] = [];
   for (let i = 0; i < (options.max ?? 60); i++) {
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
@@ -201,7 +221,9 @@ export async function tabTo(page: Page, name: RegExp, options: { max?: number; b
       return;
     }
   }
-  throw new Error(`Could not reach ${String(name)} with the keyboard. Focus went through:\n${seen.join('\n')}`);
+  throw new Error(
+    `Could not reach ${String(name)} with the keyboard. Focus went through:\n${seen.join('\n')}`,
+  );
 }
 
 // ------------------------------------------------------------------ Copay
@@ -229,7 +251,10 @@ export const APPLICANT: CopayApplicant = {
 };
 
 /** Fills Copay's "Apply for a loan" form (with the mouse; the keyboard path has its own spec). */
-export async function fillCopayApplication(page: Page, overrides: Partial<CopayApplicant> = {}): Promise<void> {
+export async function fillCopayApplication(
+  page: Page,
+  overrides: Partial<CopayApplicant> = {},
+): Promise<void> {
   const a = { ...APPLICANT, ...overrides };
   await page.getByLabel('Business name').fill(a.businessName);
   await page.getByLabel('Company registration number').fill(a.registrationNumber);
@@ -243,7 +268,10 @@ export async function fillCopayApplication(page: Page, overrides: Partial<CopayA
 }
 
 /** Signs up a new applicant at Copay and lands on the connect step. */
-export async function startCopayApplication(page: Page, overrides: Partial<CopayApplicant> = {}): Promise<void> {
+export async function startCopayApplication(
+  page: Page,
+  overrides: Partial<CopayApplicant> = {},
+): Promise<void> {
   await page.goto(`${COPAY_URL}/apply?new=1`);
   await fillCopayApplication(page, overrides);
   await page.getByRole('button', { name: 'Save and continue' }).click();
@@ -284,7 +312,11 @@ export async function connectInJourney(
   if (options.axe) await expectNoAxeViolations(page, `hand-off to ${platform}`);
   await handoff.click();
   await approveAtProvider(page, { axe: options.axe });
-  await expect(page.getByRole('heading', { name: new RegExp(`${platform} is connected|Fetching your data from ${platform}`) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      name: new RegExp(`${platform} is connected|Fetching your data from ${platform}`),
+    }),
+  ).toBeVisible();
 }
 
 /** A complete first onboarding at Copay (scenario 1 without the checks): ends on the submitted application. */
@@ -315,7 +347,12 @@ export async function onboardAtCopay(
 /** The applicant's Copay record (via Copay's own backend, with the page's session cookie). */
 export async function copayMe(page: Page): Promise<{
   applicant: { id: string; companyId: string; businessName: string };
-  application: { status: string; consentId: string | null; connections: { id: string; platformName: string; status: string }[]; summary: Record<string, unknown> | null };
+  application: {
+    status: string;
+    consentId: string | null;
+    connections: { id: string; platformName: string; status: string }[];
+    summary: Record<string, unknown> | null;
+  };
   consentStatus: string | null;
 }> {
   const response = await page.request.get(`${COPAY_URL}/api/me`);

@@ -9,7 +9,18 @@
  */
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import { API_KEY, CHROMIUM_ARGS, COPAY_DATA_FILE, COPAY_PORT, COPAY_URL, E2E_DATA_DIR, INSIGHTS_PORT, INSIGHTS_URL, MOCK_PORT, MOCK_URL } from './fixtures.js';
+import {
+  API_KEY,
+  CHROMIUM_ARGS,
+  COPAY_DATA_FILE,
+  COPAY_PORT,
+  COPAY_URL,
+  E2E_DATA_DIR,
+  INSIGHTS_PORT,
+  INSIGHTS_URL,
+  MOCK_PORT,
+  MOCK_URL,
+} from './fixtures.js';
 
 const CI = Boolean(process.env.CI);
 

@@ -4,7 +4,16 @@
  * through consent-kit tokens, and 320 px reflow.
  */
 import type { Page } from '@playwright/test';
-import { API_KEY, COPAY_URL, MOCK_URL, expect, expectNoAxeViolations, onboardAtCopay, startCopayApplication, test } from '../fixtures.js';
+import {
+  API_KEY,
+  COPAY_URL,
+  MOCK_URL,
+  expect,
+  expectNoAxeViolations,
+  onboardAtCopay,
+  startCopayApplication,
+  test,
+} from '../fixtures.js';
 
 test('every response carries the security headers and a strict CSP', async ({ request }) => {
   for (const path of ['/', '/apply', '/api/me', '/api/nope']) {
@@ -26,14 +35,19 @@ test('every response carries the security headers and a strict CSP', async ({ re
     ])
       expect(csp, path).toContain(directive);
   }
-  const bad = await request.post(`${COPAY_URL}/api/applicants`, { headers: { 'content-type': 'application/json' }, data: '{"businessName":' });
+  const bad = await request.post(`${COPAY_URL}/api/applicants`, {
+    headers: { 'content-type': 'application/json' },
+    data: '{"businessName":',
+  });
   expect(bad.status()).toBe(400);
   const body = await bad.json();
   expect(body).toMatchObject({ statusCode: 400, service: 'Copay' });
   expect(JSON.stringify(body)).not.toMatch(/at \S+\.(ts|js):\d+/);
 });
 
-test('the API key stays on the server: the browser talks to the API with a company-scoped bearer token', async ({ page }) => {
+test('the API key stays on the server: the browser talks to the API with a company-scoped bearer token', async ({
+  page,
+}) => {
   const authorizations: string[] = [];
   page.on('request', (req) => {
     if (req.url().startsWith(MOCK_URL)) {
@@ -74,7 +88,9 @@ test('the Copay brand reaches the elements through --ck-sys-* tokens only', asyn
   const confirm = page.getByRole('button', { name: 'Confirm' });
   await expect(confirm).toBeVisible();
   const [brand, background] = await Promise.all([
-    page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ck-sys-color-primary').trim()),
+    page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--ck-sys-color-primary').trim(),
+    ),
     confirm.evaluate((el) => getComputedStyle(el).backgroundColor),
   ]);
   expect(brand).toBe('#0f766e');

@@ -15,7 +15,9 @@ async function typeInto(page: Page, label: RegExp, text: string): Promise<void> 
 async function chooseIn(page: Page, label: RegExp, typed: string, expected: string): Promise<void> {
   await tabTo(page, label);
   await page.keyboard.type(typed, { delay: 50 });
-  const value = await page.evaluate(() => (document.activeElement as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+  const value = await page.evaluate(
+    () => (document.activeElement as HTMLSelectElement).selectedOptions[0]?.textContent ?? '',
+  );
   expect(value).toBe(expected);
 }
 

@@ -3,7 +3,12 @@
  * message: in the application journey (`<ck-link>`'s error step, plus Copay's support notice when the person cannot
  * fix it), and on a reconnect from Manage connections (Copay's own callback page).
  */
-import { PROVIDER_ERROR_CODES, PROVIDER_ERRORS, type Connection, type Page as ApiPage } from '@consent-kit/contract';
+import {
+  PROVIDER_ERROR_CODES,
+  PROVIDER_ERRORS,
+  type Connection,
+  type Page as ApiPage,
+} from '@consent-kit/contract';
 import { PROVIDER_ERROR_MESSAGES } from '../../apps/copay/src/provider-messages.js';
 import {
   COPAY_URL,
@@ -17,7 +22,9 @@ import {
   test,
 } from '../fixtures.js';
 
-test('in the application journey, every provider error code shows a clear message and the right way on', async ({ page }) => {
+test('in the application journey, every provider error code shows a clear message and the right way on', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await startCopayApplication(page);
   await page.getByRole('option', { name: /^Xero/ }).click();
@@ -50,7 +57,8 @@ test('in the application journey, every provider error code shows a clear messag
       }
       await expectNoAxeViolations(page, `journey error ${code}`);
 
-      if (PROVIDER_ERRORS[code].userRecoverable) await page.getByRole('button', { name: 'Try again' }).click();
+      if (PROVIDER_ERRORS[code].userRecoverable)
+        await page.getByRole('button', { name: 'Try again' }).click();
       else {
         await page.goto(`${COPAY_URL}/apply/connect`);
         await page.getByRole('option', { name: /^Xero/ }).click();
@@ -59,29 +67,44 @@ test('in the application journey, every provider error code shows a clear messag
   }
 });
 
-test('on a reconnect from Manage connections, every provider error code shows Copay’s message', async ({ page, request }) => {
+test('on a reconnect from Manage connections, every provider error code shows Copay’s message', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(240_000);
   await onboardAtCopay(page, { banks: ['Starling Bank'] });
   const { applicant } = await copayMe(page);
-  const connections = (await mockApi<ApiPage<Connection>>(request, 'GET', `/companies/${applicant.companyId}/connections`)).results;
+  const connections = (
+    await mockApi<ApiPage<Connection>>(request, 'GET', `/companies/${applicant.companyId}/connections`)
+  ).results;
   const bank = connections.find((c) => c.platformName === 'Starling Bank')!;
   // The applicant disconnected the bank earlier: it can be reconnected.
-  await mockApi(request, 'PATCH', `/companies/${applicant.companyId}/connections/${bank.id}`, { status: 'Unlinked' });
+  await mockApi(request, 'PATCH', `/companies/${applicant.companyId}/connections/${bank.id}`, {
+    status: 'Unlinked',
+  });
 
   for (const code of PROVIDER_ERROR_CODES) {
     await test.step(code, async () => {
       await page.goto(`${COPAY_URL}/connections`);
-      await expect(page.getByRole('heading', { name: 'Your connection to Starling Bank is disconnected' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { name: 'Your connection to Starling Bank is disconnected' }),
+      ).toBeVisible();
       await page.getByRole('button', { name: /Reconnect/ }).click();
       await simulateProviderError(page, code);
-      await expect(page.getByRole('heading', { level: 1, name: 'We could not reconnect your account' })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'We could not reconnect your account' }),
+      ).toBeVisible();
       const alert = page.getByRole('alert');
       await expect(alert).toContainText('The connection was not renewed');
       await expect(alert).toContainText(PROVIDER_ERROR_MESSAGES[code]);
       await expect(alert).toContainText(`Error code: ${code}`);
       await expect(page.getByRole('link', { name: /Back to Manage connections/ })).toBeVisible();
       await expectNoAxeViolations(page, `reconnect error ${code}`);
-      const still = await mockApi<Connection>(request, 'GET', `/companies/${applicant.companyId}/connections/${bank.id}`);
+      const still = await mockApi<Connection>(
+        request,
+        'GET',
+        `/companies/${applicant.companyId}/connections/${bank.id}`,
+      );
       expect(still.status).toBe('Unlinked');
     });
   }

@@ -20,11 +20,16 @@ import {
   test,
 } from '../fixtures.js';
 
-test('scenario 1: a new business applies, connects Xero and a bank, consents, and submits', async ({ page, request }) => {
+test('scenario 1: a new business applies, connects Xero and a bank, consents, and submits', async ({
+  page,
+  request,
+}) => {
   await test.step('home', async () => {
     await page.goto(COPAY_URL);
     await expect(page).toHaveTitle(/Copay/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Funding that keeps up with your business');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Funding that keeps up with your business',
+    );
     await expectNoAxeViolations(page, 'home');
     await page.getByRole('link', { name: 'Apply for a loan' }).click();
     await page.waitForURL(`${COPAY_URL}/apply`);
@@ -43,7 +48,9 @@ test('scenario 1: a new business applies, connects Xero and a bank, consents, an
 
     await fillCopayApplication(page, { email: 'not-an-email' });
     await page.getByRole('button', { name: 'Save and continue' }).click();
-    await expect(summary.getByRole('link')).toHaveText(['Enter an email address in the correct format, like name@example.com']);
+    await expect(summary.getByRole('link')).toHaveText([
+      'Enter an email address in the correct format, like name@example.com',
+    ]);
     await summary.getByRole('link').click();
     await expect(page.getByLabel('Email address')).toBeFocused();
     await page.getByLabel('Email address').fill(APPLICANT.email);
@@ -78,7 +85,9 @@ test('scenario 1: a new business applies, connects Xero and a bank, consents, an
     await expectNoAxeViolations(page, 'provider sign-in (Xero)');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.waitForURL((url) => url.origin === COPAY_URL);
-    await expect(page.getByRole('heading', { name: /Xero is connected|Fetching your data from Xero/ })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: /Xero is connected|Fetching your data from Xero/ }),
+    ).toBeVisible();
     await expectNoAxeViolations(page, 'back from Xero');
   });
 
@@ -108,30 +117,56 @@ test('scenario 1: a new business applies, connects Xero and a bank, consents, an
     await expect(page.getByRole('heading', { level: 1, name: 'Application submitted' })).toBeVisible();
     await expect(page.getByText(`Your reference is ${me.applicant.id}`)).toBeVisible();
     const figures = page.getByRole('definition');
-    await expect(page.getByRole('term')).toContainText(['Revenue', 'Net profit', 'Net margin', 'Cash in the bank']);
+    await expect(page.getByRole('term')).toContainText([
+      'Revenue',
+      'Net profit',
+      'Net margin',
+      'Cash in the bank',
+    ]);
     const summary = (await copayMe(page)).application.summary!;
     expect(summary.revenue).toBeGreaterThan(0);
     expect(summary.bankAccounts).toBe(3);
-    const revenue = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 }).format(summary.revenue as number);
+    const revenue = new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'GBP',
+      maximumFractionDigits: 0,
+    }).format(summary.revenue as number);
     await expect(figures.filter({ hasText: revenue }).first()).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Xero (accounting) — connected' })).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Monzo Business (bank) — connected' })).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Xero (accounting) — connected' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Monzo Business (bank) — connected' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page, 'application submitted');
   });
 
   await test.step('the ledger holds one lending consent covering both connections', async () => {
-    const connections = (await mockApi<ApiPage<Connection>>(request, 'GET', `/companies/${companyId}/connections`)).results;
+    const connections = (
+      await mockApi<ApiPage<Connection>>(request, 'GET', `/companies/${companyId}/connections`)
+    ).results;
     expect(connections.map((c) => [c.platformName, c.status])).toEqual(
       expect.arrayContaining([
         ['Xero', 'Linked'],
         ['Monzo Business', 'Linked'],
       ]),
     );
-    const consents = (await mockApi<{ results: ConsentRecord[] }>(request, 'GET', `/companies/${companyId}/consents`)).results;
+    const consents = (
+      await mockApi<{ results: ConsentRecord[] }>(request, 'GET', `/companies/${companyId}/consents`)
+    ).results;
     expect(consents).toHaveLength(1);
     const [consent] = consents;
-    expect(consent).toMatchObject({ productIdentifier: 'lending', status: 'Active', collectionMethod: 'web-form' });
-    expect([...consent!.connectionIds].sort()).toEqual(connections.filter((c) => c.status === 'Linked').map((c) => c.id).sort());
+    expect(consent).toMatchObject({
+      productIdentifier: 'lending',
+      status: 'Active',
+      collectionMethod: 'web-form',
+    });
+    expect([...consent!.connectionIds].sort()).toEqual(
+      connections
+        .filter((c) => c.status === 'Linked')
+        .map((c) => c.id)
+        .sort(),
+    );
     expect((await copayMe(page)).application.consentId).toBe(consent!.id);
   });
 
@@ -140,8 +175,16 @@ test('scenario 1: a new business applies, connects Xero and a bank, consents, an
       applicants: { id: string; businessName: string; companyId: string }[];
       applications: { applicantId: string; status: string; summary: unknown }[];
     };
-    expect(stored.applicants).toContainEqual(expect.objectContaining({ id: me.applicant.id, businessName: APPLICANT.businessName, companyId }));
-    expect(stored.applications).toContainEqual(expect.objectContaining({ applicantId: me.applicant.id, status: 'submitted', summary: expect.any(Object) }));
+    expect(stored.applicants).toContainEqual(
+      expect.objectContaining({ id: me.applicant.id, businessName: APPLICANT.businessName, companyId }),
+    );
+    expect(stored.applications).toContainEqual(
+      expect.objectContaining({
+        applicantId: me.applicant.id,
+        status: 'submitted',
+        summary: expect.any(Object),
+      }),
+    );
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Application submitted' })).toBeVisible();
   });

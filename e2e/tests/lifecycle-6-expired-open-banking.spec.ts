@@ -18,7 +18,10 @@ import {
   test,
 } from '../fixtures.js';
 
-test('scenario 6: an expired open-banking connection is reported, then renewed by re-consent', async ({ page, request }) => {
+test('scenario 6: an expired open-banking connection is reported, then renewed by re-consent', async ({
+  page,
+  request,
+}) => {
   await onboardAtCopay(page, { banks: ['Monzo Business'] });
   const { applicant, application } = await copayMe(page);
   const bank = application.connections.find((c) => c.platformName === 'Monzo Business')!;
@@ -26,9 +29,17 @@ test('scenario 6: an expired open-banking connection is reported, then renewed b
 
   await test.step('91 days later, the bank connection has expired', async () => {
     await advanceClock(request, 91);
-    const expired = await mockApi<Connection>(request, 'GET', `/companies/${applicant.companyId}/connections/${bank.id}`);
+    const expired = await mockApi<Connection>(
+      request,
+      'GET',
+      `/companies/${applicant.companyId}/connections/${bank.id}`,
+    );
     expect(expired.status).toBe('Deauthorized');
-    const xero = await mockApi<Connection>(request, 'GET', `/companies/${applicant.companyId}/connections/${accounting.id}`);
+    const xero = await mockApi<Connection>(
+      request,
+      'GET',
+      `/companies/${applicant.companyId}/connections/${accounting.id}`,
+    );
     expect(xero.status).toBe('Linked'); // only open banking expires
   });
 
@@ -37,7 +48,9 @@ test('scenario 6: an expired open-banking connection is reported, then renewed b
     const warning = page.getByRole('heading', { name: 'Your connection to Monzo Business has expired' });
     await expect(warning).toBeVisible();
     await expect(page.getByText(/Open banking access lasts 90 days/)).toBeVisible();
-    await expect(page.getByRole('listitem').filter({ hasText: 'Monzo Business (bank) — expired' })).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Monzo Business (bank) — expired' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page, 'application with expired bank');
     await page.goto(COPAY_URL);
     await expect(warning).toBeVisible();
@@ -47,7 +60,9 @@ test('scenario 6: an expired open-banking connection is reported, then renewed b
   });
 
   await test.step('Manage connections offers to reconnect it', async () => {
-    await expect(page.getByRole('heading', { name: 'Your connection to Monzo Business has expired' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Your connection to Monzo Business has expired' }),
+    ).toBeVisible();
     const reconnect = page.getByRole('button', { name: /Reconnect/ });
     await expect(reconnect).toHaveCount(1);
     await expectNoAxeViolations(page, 'manage connections with expired bank');
@@ -59,10 +74,16 @@ test('scenario 6: an expired open-banking connection is reported, then renewed b
     expect(provider).toBe('Monzo Business');
     await page.waitForURL(`${COPAY_URL}/connections`);
     await expect(page.getByRole('heading', { name: 'Monzo Business is reconnected' })).toBeVisible();
-    await expect(page.getByRole('heading', { name: 'Your connection to Monzo Business has expired' })).toHaveCount(0);
+    await expect(
+      page.getByRole('heading', { name: 'Your connection to Monzo Business has expired' }),
+    ).toHaveCount(0);
     await expect(page.getByRole('button', { name: /Reconnect/ })).toHaveCount(0);
     await expectNoAxeViolations(page, 'manage connections after reconnect');
-    const renewed = await mockApi<Connection>(request, 'GET', `/companies/${applicant.companyId}/connections/${bank.id}`);
+    const renewed = await mockApi<Connection>(
+      request,
+      'GET',
+      `/companies/${applicant.companyId}/connections/${bank.id}`,
+    );
     expect(renewed.status).toBe('Linked');
     const after = await copayMe(page);
     expect(after.application.connections.find((c) => c.id === bank.id)?.status).toBe('Linked');
@@ -71,7 +92,9 @@ test('scenario 6: an expired open-banking connection is reported, then renewed b
 
   await test.step('the application no longer warns', async () => {
     await page.goto(`${COPAY_URL}/application`);
-    await expect(page.getByRole('listitem').filter({ hasText: 'Monzo Business (bank) — connected' })).toBeVisible();
+    await expect(
+      page.getByRole('listitem').filter({ hasText: 'Monzo Business (bank) — connected' }),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { name: /has expired/ })).toHaveCount(0);
   });
 });

@@ -1,5 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import type { Connection, ErrorBody, ValidationItem } from '@consent-kit/contract';
 import { GatewayError, type CodatGateway } from './codat.js';
 import type { Store, StoreData } from './store.js';
@@ -46,7 +52,12 @@ class HttpError extends Error {
   }
 }
 
-function errorBody(statusCode: number, error: string, validation?: ValidationItem[], detailedErrorCode = 0): ErrorBody {
+function errorBody(
+  statusCode: number,
+  error: string,
+  validation?: ValidationItem[],
+  detailedErrorCode = 0,
+): ErrorBody {
   return {
     statusCode,
     service: SERVICE,
@@ -91,7 +102,10 @@ export function contentSecurityPolicy(apiOrigin: string, dev = false): string {
   return directives.join('; ');
 }
 
-function toApplicationConnection(connection: Connection, previous?: ApplicationConnection): ApplicationConnection {
+function toApplicationConnection(
+  connection: Connection,
+  previous?: ApplicationConnection,
+): ApplicationConnection {
   return {
     id: connection.id,
     platformName: connection.platformName,
@@ -127,14 +141,18 @@ export function createApp(options: CopayOptions): Express {
       const origin = req.get('origin');
       if (origin && origin !== `${req.protocol}://${req.get('host') ?? ''}`)
         throw new HttpError(403, 'Cross-site requests are not allowed.');
-      const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
-      if (hasBody && !req.is('application/json')) throw new HttpError(415, 'Send the request body as application/json.');
+      const hasBody =
+        req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] ?? '0') !== '0';
+      if (hasBody && !req.is('application/json'))
+        throw new HttpError(415, 'Send the request body as application/json.');
     }
     next();
   });
   api.use(express.json({ limit: '16kb' }));
 
-  async function findSession(req: Request): Promise<{ data: StoreData; applicant: Applicant; application: Application } | null> {
+  async function findSession(
+    req: Request,
+  ): Promise<{ data: StoreData; applicant: Applicant; application: Application } | null> {
     const token = readCookie(req, SESSION_COOKIE);
     if (!token) return null;
     const data = await store.read();
@@ -146,11 +164,15 @@ export function createApp(options: CopayOptions): Express {
 
   async function requireSession(req: Request) {
     const found = await findSession(req);
-    if (!found) throw new HttpError(401, 'Start an application first: there is no application for this browser.');
+    if (!found)
+      throw new HttpError(401, 'Start an application first: there is no application for this browser.');
     return found;
   }
 
-  async function saveApplication(id: string, change: (application: Application, data: StoreData) => void): Promise<Application> {
+  async function saveApplication(
+    id: string,
+    change: (application: Application, data: StoreData) => void,
+  ): Promise<Application> {
     return store.update((data) => {
       const application = data.applications.find((a) => a.id === id);
       if (!application) throw new HttpError(404, 'The application no longer exists.');
@@ -196,7 +218,8 @@ export function createApp(options: CopayOptions): Express {
       throw error;
     }
     const known = new Map(application.connections.map((c) => [c.id, c]));
-    const changed = live.some((c) => known.has(c.id) && known.get(c.id)?.status !== c.status) ||
+    const changed =
+      live.some((c) => known.has(c.id) && known.get(c.id)?.status !== c.status) ||
       live.some((c) => !known.has(c.id) && c.status === 'Linked') ||
       application.connections.some((c) => !live.find((l) => l.id === c.id));
     if (!changed) return application;
@@ -227,7 +250,11 @@ export function createApp(options: CopayOptions): Express {
     const result = validateApplicant(req.body);
     if (!result.ok) {
       const count = result.errors.length;
-      throw new HttpError(400, `There ${count === 1 ? 'is 1 problem' : `are ${count} problems`} with your details.`, result.errors);
+      throw new HttpError(
+        400,
+        `There ${count === 1 ? 'is 1 problem' : `are ${count} problems`} with your details.`,
+        result.errors,
+      );
     }
     const input = result.value;
     const merchantId = await store.update((data) => {
@@ -292,15 +319,24 @@ export function createApp(options: CopayOptions): Express {
       refreshConnections(applicant, application),
       gateway.listConsents(applicant.companyId).catch(() => []),
     ]);
-    const consent = consents.find((c) => c.id === refreshed.consentId) ??
-      consents.filter((c) => c.productIdentifier === LENDING_PRODUCT).sort((a, b) => b.timestamp.localeCompare(a.timestamp))[0];
-    res.json({ ...view(applicant, refreshed), consentStatus: consent?.status ?? null } satisfies ApplicationView);
+    const consent =
+      consents.find((c) => c.id === refreshed.consentId) ??
+      consents
+        .filter((c) => c.productIdentifier === LENDING_PRODUCT)
+        .sort((a, b) => b.timestamp.localeCompare(a.timestamp))[0];
+    res.json({
+      ...view(applicant, refreshed),
+      consentStatus: consent?.status ?? null,
+    } satisfies ApplicationView);
   });
 
   /** Forgets this browser's session (the records stay): "start a new application". */
   api.post('/logout', async (req, res) => {
     const token = readCookie(req, SESSION_COOKIE);
-    if (token) await store.update((data) => void (data.sessions = data.sessions.filter((s) => s.tokenHash !== hash(token))));
+    if (token)
+      await store.update(
+        (data) => void (data.sessions = data.sessions.filter((s) => s.tokenHash !== hash(token))),
+      );
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
@@ -318,10 +354,13 @@ export function createApp(options: CopayOptions): Express {
     const { applicant, application } = await requireSession(req);
     const connectionId = (req.body as { connectionId?: unknown } | undefined)?.connectionId;
     if (typeof connectionId !== 'string' || !connectionId)
-      throw new HttpError(400, 'connectionId is required.', [{ itemId: 'connectionId', message: 'connectionId is required', validatorName: 'required' }]);
+      throw new HttpError(400, 'connectionId is required.', [
+        { itemId: 'connectionId', message: 'connectionId is required', validatorName: 'required' },
+      ]);
     const connection = await gateway.getConnection(applicant.companyId, connectionId);
     if (!connection) throw new HttpError(404, 'That connection does not belong to this application.');
-    if (connection.status !== 'Linked') throw new HttpError(409, `That connection is ${connection.status}, not Linked.`);
+    if (connection.status !== 'Linked')
+      throw new HttpError(409, `That connection is ${connection.status}, not Linked.`);
     const saved = await saveApplication(application.id, (app) => {
       const previous = app.connections.find((c) => c.id === connection.id);
       app.connections = [
@@ -337,7 +376,9 @@ export function createApp(options: CopayOptions): Express {
     const { applicant, application } = await requireSession(req);
     const consentId = (req.body as { consentId?: unknown } | undefined)?.consentId;
     if (typeof consentId !== 'string' || !consentId)
-      throw new HttpError(400, 'consentId is required.', [{ itemId: 'consentId', message: 'consentId is required', validatorName: 'required' }]);
+      throw new HttpError(400, 'consentId is required.', [
+        { itemId: 'consentId', message: 'consentId is required', validatorName: 'required' },
+      ]);
     const consent = (await gateway.listConsents(applicant.companyId)).find((c) => c.id === consentId);
     if (!consent || consent.productIdentifier !== LENDING_PRODUCT)
       throw new HttpError(404, 'No lending consent with that id for this application.');
@@ -404,10 +445,16 @@ export function createApp(options: CopayOptions): Express {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
     let body: ErrorBody;
-    if (error instanceof HttpError) body = errorBody(error.statusCode, error.message, error.validation, error.detailedErrorCode);
+    if (error instanceof HttpError)
+      body = errorBody(error.statusCode, error.message, error.validation, error.detailedErrorCode);
     else if (error instanceof GatewayError) {
-      if (error.status === 403) body = errorBody(403, error.body?.error ?? 'The data is not shared with Copay.');
-      else body = errorBody(502, 'The financial data service did not answer as expected. Try again in a moment.');
+      if (error.status === 403)
+        body = errorBody(403, error.body?.error ?? 'The data is not shared with Copay.');
+      else
+        body = errorBody(
+          502,
+          'The financial data service did not answer as expected. Try again in a moment.',
+        );
     } else if (isClientHttpError(error)) {
       const messages: Record<number, string> = {
         400: 'The request body is not valid JSON.',
@@ -416,8 +463,7 @@ export function createApp(options: CopayOptions): Express {
         415: 'Send the request body as application/json.',
       };
       body = errorBody(error.status, messages[error.status] ?? 'The request could not be handled.');
-    }
-    else {
+    } else {
       console.error(`[copay] ${req.method} ${req.path}:`, error instanceof Error ? error.message : error);
       body = errorBody(500, 'Something went wrong on our side. Try again in a moment.');
     }

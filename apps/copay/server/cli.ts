@@ -20,18 +20,29 @@ const LOCAL_TEST_KEY = 'ck_test_local_only';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? process.env.COPAY_PORT ?? 4020);
-const mockUrl = (process.env.MOCK_URL ?? `http://localhost:${process.env.MOCK_PORT ?? 4010}`).replace(/\/+$/, '');
+const mockUrl = (process.env.MOCK_URL ?? `http://localhost:${process.env.MOCK_PORT ?? 4010}`).replace(
+  /\/+$/,
+  '',
+);
 const apiKey = process.env.CODAT_API_KEY ?? LOCAL_TEST_KEY;
 const dataFile = resolve(process.env.COPAY_DATA_FILE ?? resolve(root, '.data/copay.json'));
 
 async function frontend(): Promise<RequestHandler[]> {
   if (dev) {
     const { createServer } = await import('vite');
-    const vite = await createServer({ root, configFile: resolve(root, 'vite.config.ts'), server: { middlewareMode: true }, appType: 'custom' });
+    const vite = await createServer({
+      root,
+      configFile: resolve(root, 'vite.config.ts'),
+      server: { middlewareMode: true },
+      appType: 'custom',
+    });
     const page: RequestHandler = async (req, res, next) => {
       if (req.method !== 'GET' || !req.accepts('html')) return next();
       try {
-        const html = await vite.transformIndexHtml(req.originalUrl, await readFile(resolve(root, 'index.html'), 'utf8'));
+        const html = await vite.transformIndexHtml(
+          req.originalUrl,
+          await readFile(resolve(root, 'index.html'), 'utf8'),
+        );
         res.status(200).type('html').send(html);
       } catch (error) {
         next(error);
@@ -48,7 +59,10 @@ async function frontend(): Promise<RequestHandler[]> {
   const indexHtml = await readFile(resolve(dist, 'index.html'), 'utf8');
   const router = express.Router();
   // Hashed file names: cached for a year; a missing asset is a 404, never the page.
-  router.use('/assets', express.static(resolve(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use(
+    '/assets',
+    express.static(resolve(dist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
   router.use(express.static(dist, { index: false }));
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
@@ -66,7 +80,9 @@ const app = createApp({
 });
 
 const server = app.listen(port, () => {
-  console.log(`copay: http://localhost:${port}  (API ${mockUrl}, records in ${dataFile}${dev ? ', dev mode' : ''})`);
+  console.log(
+    `copay: http://localhost:${port}  (API ${mockUrl}, records in ${dataFile}${dev ? ', dev mode' : ''})`,
+  );
 });
 server.on('error', (error) => {
   console.error(`copay: could not listen on port ${port}: ${error.message}`);

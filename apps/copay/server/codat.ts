@@ -17,7 +17,11 @@ import type {
 export interface CodatGateway {
   /** The API's base URL, handed to the browser with its token. */
   readonly baseUrl: string;
-  createCompany(input: { name: string; description: string; tags?: Record<string, string> }): Promise<Company>;
+  createCompany(input: {
+    name: string;
+    description: string;
+    tags?: Record<string, string>;
+  }): Promise<Company>;
   /** `null` when the company no longer exists (e.g. the mock server was restarted). */
   getCompany(companyId: string): Promise<Company | null>;
   accessToken(companyId: string): Promise<AccessToken>;
@@ -41,7 +45,11 @@ export class GatewayError extends Error {
 }
 
 /** The gateway over `@consent-kit/client`, authenticated with the API key (Basic auth). */
-export function clientGateway(options: { baseUrl: string; apiKey: string; fetch?: typeof fetch }): CodatGateway {
+export function clientGateway(options: {
+  baseUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+}): CodatGateway {
   const client = new ConsentKitClient({
     baseUrl: options.baseUrl,
     auth: { apiKey: options.apiKey },

@@ -25,7 +25,13 @@ export interface StoreData {
   sessions: Session[];
 }
 
-const EMPTY: StoreData = { version: 1, nextMerchantNumber: 1, applicants: [], applications: [], sessions: [] };
+const EMPTY: StoreData = {
+  version: 1,
+  nextMerchantNumber: 1,
+  applicants: [],
+  applications: [],
+  sessions: [],
+};
 
 export interface Store {
   /** Reads the current data (a copy: mutate it only inside `update`). */

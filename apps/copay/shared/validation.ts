@@ -62,19 +62,23 @@ export function validateApplicant(body: unknown): ValidationResult<ApplicantInpu
   const industry = text(input.industry);
   if (!(INDUSTRIES as readonly string[]).includes(industry)) fail('industry', 'Select your industry', 'enum');
 
-  const rawAmount = typeof input.loanAmount === 'string' ? input.loanAmount.replace(/[,\s£]/g, '') : input.loanAmount;
+  const rawAmount =
+    typeof input.loanAmount === 'string' ? input.loanAmount.replace(/[,\s£]/g, '') : input.loanAmount;
   const loanAmount = typeof rawAmount === 'number' ? rawAmount : Number(rawAmount);
   if (rawAmount === undefined || rawAmount === null || rawAmount === '')
     fail('loanAmount', 'Enter how much you want to borrow', 'required');
-  else if (!Number.isInteger(loanAmount)) fail('loanAmount', 'Enter the amount in whole pounds, like 25000', 'format');
+  else if (!Number.isInteger(loanAmount))
+    fail('loanAmount', 'Enter the amount in whole pounds, like 25000', 'format');
   else if (loanAmount < LOAN_AMOUNT_MIN || loanAmount > LOAN_AMOUNT_MAX)
     fail('loanAmount', 'Enter an amount between £1,000 and £500,000', 'range');
 
   const termMonths = Number(input.termMonths);
-  if (!(LOAN_TERMS_MONTHS as readonly number[]).includes(termMonths)) fail('termMonths', 'Select a loan term', 'enum');
+  if (!(LOAN_TERMS_MONTHS as readonly number[]).includes(termMonths))
+    fail('termMonths', 'Select a loan term', 'enum');
 
   const purpose = text(input.purpose);
-  if (!(LOAN_PURPOSES as readonly string[]).includes(purpose)) fail('purpose', 'Select what the loan is for', 'enum');
+  if (!(LOAN_PURPOSES as readonly string[]).includes(purpose))
+    fail('purpose', 'Select what the loan is for', 'enum');
 
   const contactName = text(input.contactName);
   if (!contactName) fail('contactName', 'Enter your full name', 'required');
@@ -87,7 +91,8 @@ export function validateApplicant(body: unknown): ValidationResult<ApplicantInpu
     fail('email', 'Enter an email address in the correct format, like name@example.com', 'format');
 
   const phone = text(input.phone);
-  if (phone && !PHONE.test(phone)) fail('phone', 'Enter a phone number, like 020 7946 0000 or +44 20 7946 0000', 'format');
+  if (phone && !PHONE.test(phone))
+    fail('phone', 'Enter a phone number, like 020 7946 0000 or +44 20 7946 0000', 'format');
 
   if (input.acceptTerms !== true && input.acceptTerms !== 'on' && input.acceptTerms !== 'true')
     fail('acceptTerms', 'Confirm that you agree to the terms and the privacy notice', 'required');

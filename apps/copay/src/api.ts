@@ -18,7 +18,10 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
     response = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
@@ -38,7 +41,8 @@ export const backend = {
   },
   apply: (form: Record<string, unknown>) => call<ApplicationView>('POST', '/applicants', form),
   session: () => call<BrowserSession>('POST', '/session'),
-  recordConnection: (connectionId: string) => call<ApplicationView>('POST', '/application/connections', { connectionId }),
+  recordConnection: (connectionId: string) =>
+    call<ApplicationView>('POST', '/application/connections', { connectionId }),
   recordConsent: (consentId: string) => call<ApplicationView>('POST', '/application/consent', { consentId }),
   connected: () => call<ApplicationView>('POST', '/application/connected', {}),
   submit: () => call<ApplicationView>('POST', '/application/submit', {}),

@@ -5,7 +5,11 @@
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, ...children: Child[]): HTMLElementTagNameMap[K];
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs,
+  ...children: Child[]
+): HTMLElementTagNameMap[K];
 export function h(tag: string, attrs?: Attrs, ...children: Child[]): HTMLElement;
 export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLElement {
   const element = document.createElement(tag);
@@ -21,7 +25,9 @@ export function h(tag: string, attrs: Attrs = {}, ...children: Child[]): HTMLEle
 export function append(parent: Node, ...children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 
@@ -37,13 +43,17 @@ export function renderPage(title: string, ...children: Child[]): HTMLElement {
 
 export function formatMoney(value: number | null | undefined, currency = 'GBP'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'Not available';
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+    value,
+  );
 }
 
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return 'Not available';
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? 'Not available' : new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(date);
+  return Number.isNaN(date.getTime())
+    ? 'Not available'
+    : new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(date);
 }
 
 export function formatPercent(value: number | null | undefined): string {

@@ -54,7 +54,10 @@ export function notice(
 export function markCurrentNav(path = location.pathname): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.nav a')) {
     const target = new URL(link.href).pathname;
-    const current = target === path || (target === '/apply' && path.startsWith('/apply')) || (target === '/connections' && path.startsWith('/connections'));
+    const current =
+      target === path ||
+      (target === '/apply' && path.startsWith('/apply')) ||
+      (target === '/connections' && path.startsWith('/connections'));
     if (current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }

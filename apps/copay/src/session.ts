@@ -45,7 +45,11 @@ export function takeReturnTarget(): ReturnTarget | null {
     const value = JSON.parse(raw) as Partial<ReturnTarget>;
     const paths: ReturnTarget['path'][] = ['/apply/connect', '/connections', '/connections/add'];
     if (!value.path || !paths.includes(value.path)) return null;
-    return { path: value.path, startedAt: Number(value.startedAt) || 0, ...(typeof value.connectionId === 'string' ? { connectionId: value.connectionId } : {}) };
+    return {
+      path: value.path,
+      startedAt: Number(value.startedAt) || 0,
+      ...(typeof value.connectionId === 'string' ? { connectionId: value.connectionId } : {}),
+    };
   } catch {
     return null;
   }

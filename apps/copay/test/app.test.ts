@@ -35,7 +35,10 @@ function app(s: Store = store) {
 
 async function signUp(agent = request.agent(app())) {
   const res = await agent.post('/api/applicants').send(VALID).expect(201);
-  return { agent, body: res.body as { applicant: { id: string; companyId: string }; application: { status: string } } };
+  return {
+    agent,
+    body: res.body as { applicant: { id: string; companyId: string }; application: { status: string } },
+  };
 }
 
 describe('security', () => {
@@ -46,7 +49,7 @@ describe('security', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(csp).toContain('img-src \'self\' http://api.test:4999 data:');
+    expect(csp).toContain("img-src 'self' http://api.test:4999 data:");
     expect(csp).toContain("connect-src 'self' http://api.test:4999");
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("base-uri 'none'");
@@ -58,20 +61,39 @@ describe('security', () => {
   });
 
   it('answers malformed JSON, oversized bodies and other content types with Codat-style errors, never a stack', async () => {
-    const bad = await request(app()).post('/api/applicants').set('content-type', 'application/json').send('{"businessName":').expect(400);
-    expect(bad.body).toMatchObject({ statusCode: 400, service: 'Copay', error: 'The request body is not valid JSON.' });
+    const bad = await request(app())
+      .post('/api/applicants')
+      .set('content-type', 'application/json')
+      .send('{"businessName":')
+      .expect(400);
+    expect(bad.body).toMatchObject({
+      statusCode: 400,
+      service: 'Copay',
+      error: 'The request body is not valid JSON.',
+    });
     expect(bad.body.correlationId).toEqual(expect.any(String));
     expect(JSON.stringify(bad.body)).not.toMatch(/at .*\.ts|SyntaxError/);
 
-    const big = await request(app()).post('/api/applicants').send({ businessName: 'x'.repeat(20_000) }).expect(413);
+    const big = await request(app())
+      .post('/api/applicants')
+      .send({ businessName: 'x'.repeat(20_000) })
+      .expect(413);
     expect(big.body).toMatchObject({ statusCode: 413, error: 'The request body is too large.' });
 
-    const form = await request(app()).post('/api/applicants').type('form').send({ businessName: 'x' }).expect(415);
+    const form = await request(app())
+      .post('/api/applicants')
+      .type('form')
+      .send({ businessName: 'x' })
+      .expect(415);
     expect(form.body.statusCode).toBe(415);
   });
 
   it('refuses state-changing requests from another origin', async () => {
-    const res = await request(app()).post('/api/applicants').set('origin', 'https://evil.example').send(VALID).expect(403);
+    const res = await request(app())
+      .post('/api/applicants')
+      .set('origin', 'https://evil.example')
+      .send(VALID)
+      .expect(403);
     expect(res.body.error).toMatch(/Cross-site/);
     expect(gateway.companies.size).toBe(0);
   });
@@ -86,7 +108,14 @@ describe('sign-up', () => {
   it('rejects invalid details with one validation item per field, in the words shown to the applicant', async () => {
     const res = await request(app())
       .post('/api/applicants')
-      .send({ ...VALID, businessName: ' ', registrationNumber: '12', email: 'not-an-email', loanAmount: '999', acceptTerms: false })
+      .send({
+        ...VALID,
+        businessName: ' ',
+        registrationNumber: '12',
+        email: 'not-an-email',
+        loanAmount: '999',
+        acceptTerms: false,
+      })
       .expect(400);
     expect(res.body.error).toBe('There are 5 problems with your details.');
     const items = res.body.validation.errors as { itemId: string; message: string }[];
@@ -106,7 +135,12 @@ describe('sign-up', () => {
     const { applicant, application } = res.body;
     expect(applicant.id).toMatch(/^CPY-000001-[0-9A-F]{4}$/);
     expect(applicant.email).toBe('ada@example.com');
-    expect(application).toMatchObject({ status: 'connecting', loanAmount: 25_000, termMonths: 24, purpose: 'Equipment' });
+    expect(application).toMatchObject({
+      status: 'connecting',
+      loanAmount: 25_000,
+      termMonths: 24,
+      purpose: 'Equipment',
+    });
     const company = gateway.companies.get(applicant.companyId);
     expect(company?.name).toBe(applicant.id);
     expect(company?.description).toBe('Copay applicant: Harbour Coffee Roasters');
@@ -159,31 +193,54 @@ describe('the application journey', () => {
   it('records only connections the API confirms are Linked and belong to the company', async () => {
     const { agent, body } = await signUp();
     const companyId = body.applicant.companyId;
-    await agent.post('/api/application/connections').send({ connectionId: 'c0ffee00-0000-4000-8000-000000000000' }).expect(404);
+    await agent
+      .post('/api/application/connections')
+      .send({ connectionId: 'c0ffee00-0000-4000-8000-000000000000' })
+      .expect(404);
     const pending = gateway.addConnection(companyId, 'Accounting', 'Xero', 'PendingAuth');
-    const conflict = await agent.post('/api/application/connections').send({ connectionId: pending.id }).expect(409);
+    const conflict = await agent
+      .post('/api/application/connections')
+      .send({ connectionId: pending.id })
+      .expect(409);
     expect(conflict.body.error).toBe('That connection is PendingAuth, not Linked.');
     pending.status = 'Linked';
-    const ok = await agent.post('/api/application/connections').send({ connectionId: pending.id }).expect(200);
+    const ok = await agent
+      .post('/api/application/connections')
+      .send({ connectionId: pending.id })
+      .expect(200);
     expect(ok.body.application.connections).toEqual([
-      expect.objectContaining({ id: pending.id, platformName: 'Xero', sourceType: 'Accounting', status: 'Linked' }),
+      expect.objectContaining({
+        id: pending.id,
+        platformName: 'Xero',
+        sourceType: 'Accounting',
+        status: 'Linked',
+      }),
     ]);
   });
 
   it('moves on to the sync step only with accounting, a bank and an active lending consent', async () => {
     const { agent, body } = await signUp();
     const companyId = body.applicant.companyId;
-    expect((await agent.post('/api/application/connected').send({}).expect(409)).body.error).toBe('Connect your accounting software to continue.');
+    expect((await agent.post('/api/application/connected').send({}).expect(409)).body.error).toBe(
+      'Connect your accounting software to continue.',
+    );
     gateway.addConnection(companyId, 'Accounting', 'Xero');
-    expect((await agent.post('/api/application/connected').send({}).expect(409)).body.error).toBe('Connect at least one bank account to continue.');
+    expect((await agent.post('/api/application/connected').send({}).expect(409)).body.error).toBe(
+      'Connect at least one bank account to continue.',
+    );
     gateway.addConnection(companyId, 'Banking', 'Monzo');
     gateway.addConsent(companyId, 'insights');
-    expect((await agent.post('/api/application/connected').send({}).expect(409)).body.error).toBe('Confirm what you share with Copay to continue.');
+    expect((await agent.post('/api/application/connected').send({}).expect(409)).body.error).toBe(
+      'Confirm what you share with Copay to continue.',
+    );
     const consent = gateway.addConsent(companyId, 'lending');
     const res = await agent.post('/api/application/connected').send({}).expect(200);
     expect(res.body.application.status).toBe('syncing');
     expect(res.body.application.consentId).toBe(consent.id);
-    expect(res.body.application.connections.map((c: { platformName: string }) => c.platformName)).toEqual(['Xero', 'Monzo']);
+    expect(res.body.application.connections.map((c: { platformName: string }) => c.platformName)).toEqual([
+      'Xero',
+      'Monzo',
+    ]);
   });
 
   it('waits for the sync, then submits with a summary computed from lending reads only', async () => {
@@ -202,8 +259,20 @@ describe('the application journey', () => {
     gateway.setStatus(companyId, [...SUMMARY_DATA_TYPES], 'Complete');
     gateway.records.set(companyId, {
       profitAndLoss: [
-        { fromDate: '2026-09-01T00:00:00Z', toDate: '2026-09-30T23:59:59Z', currency: 'GBP', revenue: 10_000, netProfit: 1_000 },
-        { fromDate: '2026-10-01T00:00:00Z', toDate: '2026-10-31T23:59:59Z', currency: 'GBP', revenue: 30_000, netProfit: 5_000 },
+        {
+          fromDate: '2026-09-01T00:00:00Z',
+          toDate: '2026-09-30T23:59:59Z',
+          currency: 'GBP',
+          revenue: 10_000,
+          netProfit: 1_000,
+        },
+        {
+          fromDate: '2026-10-01T00:00:00Z',
+          toDate: '2026-10-31T23:59:59Z',
+          currency: 'GBP',
+          revenue: 30_000,
+          netProfit: 5_000,
+        },
       ],
       balanceSheet: [
         { date: '2026-09-30T23:59:59Z', assets: 1, liabilities: 1, netAssets: 0 },
@@ -269,7 +338,9 @@ describe('the application journey', () => {
     await agent.post('/api/application/connected').send({}).expect(200);
     bank.status = 'Deauthorized';
     const me = await agent.get('/api/me').expect(200);
-    expect(me.body.application.connections.find((c: { id: string }) => c.id === bank.id).status).toBe('Deauthorized');
+    expect(me.body.application.connections.find((c: { id: string }) => c.id === bank.id).status).toBe(
+      'Deauthorized',
+    );
     expect(me.body.consentStatus).toBe('Active');
   });
 });
@@ -298,7 +369,10 @@ describe('persistence', () => {
     const restarted = createApp({ gateway, store: fileStore(file) });
     const me = await request(restarted).get('/api/me').set('cookie', cookie).expect(200);
     expect(me.body.applicant.id).toBe(res.body.applicant.id);
-    const second = await request(restarted).post('/api/applicants').send({ ...VALID, businessName: 'Second Shop' }).expect(201);
+    const second = await request(restarted)
+      .post('/api/applicants')
+      .send({ ...VALID, businessName: 'Second Shop' })
+      .expect(201);
     expect(second.body.applicant.id).toMatch(/^CPY-000002-/);
   });
 

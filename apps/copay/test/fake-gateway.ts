@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Company, Connection, ConsentRecord, DataRecord, DataStatuses, PullStatus, SourceType } from '@consent-kit/contract';
+import type {
+  Company,
+  Connection,
+  ConsentRecord,
+  DataRecord,
+  DataStatuses,
+  PullStatus,
+  SourceType,
+} from '@consent-kit/contract';
 import { GatewayError, type CodatGateway } from '../server/codat.js';
 
 /**
@@ -51,12 +59,18 @@ export class FakeGateway implements CodatGateway {
   }
   async readData(companyId: string, dataType: string, product: string) {
     this.reads.push(`${dataType}?product=${product}`);
-    if (this.refused.has(dataType)) throw new GatewayError(403, { error: `No active consent for ${product}` });
+    if (this.refused.has(dataType))
+      throw new GatewayError(403, { error: `No active consent for ${product}` });
     return this.records.get(companyId)?.[dataType] ?? [];
   }
 
   // ---- helpers for tests
-  addConnection(companyId: string, sourceType: SourceType, platformName: string, status: Connection['status'] = 'Linked'): Connection {
+  addConnection(
+    companyId: string,
+    sourceType: SourceType,
+    platformName: string,
+    status: Connection['status'] = 'Linked',
+  ): Connection {
     const connection: Connection = {
       id: randomUUID(),
       integrationId: randomUUID(),
@@ -70,7 +84,11 @@ export class FakeGateway implements CodatGateway {
     this.connections.set(companyId, [...(this.connections.get(companyId) ?? []), connection]);
     return connection;
   }
-  addConsent(companyId: string, productIdentifier = 'lending', status: ConsentRecord['status'] = 'Active'): ConsentRecord {
+  addConsent(
+    companyId: string,
+    productIdentifier = 'lending',
+    status: ConsentRecord['status'] = 'Active',
+  ): ConsentRecord {
     const now = new Date().toISOString();
     const consent: ConsentRecord = {
       id: randomUUID(),
@@ -96,7 +114,11 @@ export class FakeGateway implements CodatGateway {
   setStatus(companyId: string, dataTypes: string[], status: PullStatus): void {
     const current = { ...(this.statuses.get(companyId) ?? {}) };
     for (const dataType of dataTypes)
-      current[dataType] = { dataType: dataType as never, currentStatus: status, lastSuccessfulSync: status === 'Complete' ? new Date().toISOString() : null };
+      current[dataType] = {
+        dataType: dataType as never,
+        currentStatus: status,
+        lastSuccessfulSync: status === 'Complete' ? new Date().toISOString() : null,
+      };
     this.statuses.set(companyId, current);
   }
 }

@@ -43,7 +43,15 @@ export async function render(): Promise<void> {
       'Your application',
       h('h1', {}, 'Your application is not submitted yet'),
       h('p', {}, `Application ${applicant.id} for ${applicant.businessName} is saved.`),
-      h('div', { class: 'actions' }, h('a', { class: 'button primary', href: continuePath(application.status) }, 'Continue your application')),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'a',
+          { class: 'button primary', href: continuePath(application.status) },
+          'Continue your application',
+        ),
+      ),
     );
     return;
   }
@@ -53,14 +61,24 @@ export async function render(): Promise<void> {
     'Application submitted',
     progress('submitted'),
     params.has('updated')
-      ? notice('success', 'Your application is up to date', ['We added the data from your new connection to your application.'])
+      ? notice('success', 'Your application is up to date', [
+          'We added the data from your new connection to your application.',
+        ])
       : null,
     expiredConnectionsNotice(application),
     h(
       'div',
       { class: 'notice success', id: 'submitted' },
       h('h1', {}, 'Application submitted'),
-      h('p', {}, 'Your reference is ', h('strong', {}, applicant.id), '. We have everything we need, and will email ', h('strong', {}, applicant.email), ' with a decision, usually the same working day.'),
+      h(
+        'p',
+        {},
+        'Your reference is ',
+        h('strong', {}, applicant.id),
+        '. We have everything we need, and will email ',
+        h('strong', {}, applicant.email),
+        ' with a decision, usually the same working day.',
+      ),
     ),
     h(
       'section',
@@ -95,17 +113,23 @@ export async function render(): Promise<void> {
           : `From your accounts and bank. Figures in ${summary.currency}.`,
       ),
       summaryFigures(summary),
-      h(
-        'h3',
-        {},
-        'Connected accounts',
-      ),
+      h('h3', {}, 'Connected accounts'),
       h(
         'ul',
         {},
-        ...application.connections.map((c) => h('li', {}, `${c.platformName} (${c.sourceType === 'Banking' ? 'bank' : c.sourceType.toLowerCase()}) — ${c.status === 'Linked' ? 'connected' : c.status === 'Deauthorized' ? 'expired' : c.status === 'Unlinked' ? 'disconnected' : 'waiting for sign-in'}`)),
+        ...application.connections.map((c) =>
+          h(
+            'li',
+            {},
+            `${c.platformName} (${c.sourceType === 'Banking' ? 'bank' : c.sourceType.toLowerCase()}) — ${c.status === 'Linked' ? 'connected' : c.status === 'Deauthorized' ? 'expired' : c.status === 'Unlinked' ? 'disconnected' : 'waiting for sign-in'}`,
+          ),
+        ),
       ),
-      h('p', { class: 'small' }, `Calculated ${formatDate(summary.computedAt)} from your ${summary.sources.map((t) => dataTypeLabel(t).toLowerCase()).join(', ')}.`),
+      h(
+        'p',
+        { class: 'small' },
+        `Calculated ${formatDate(summary.computedAt)} from your ${summary.sources.map((t) => dataTypeLabel(t).toLowerCase()).join(', ')}.`,
+      ),
     ),
     h(
       'section',
@@ -115,10 +139,22 @@ export async function render(): Promise<void> {
         'ul',
         {},
         h('li', {}, 'An underwriter reviews your application and the figures above.'),
-        h('li', {}, 'While your loan is open, we keep reading the data you agreed to share, so you never have to send statements.'),
-        h('li', {}, 'You stay in control: connect another bank, disconnect, or withdraw your consent at any time.'),
+        h(
+          'li',
+          {},
+          'While your loan is open, we keep reading the data you agreed to share, so you never have to send statements.',
+        ),
+        h(
+          'li',
+          {},
+          'You stay in control: connect another bank, disconnect, or withdraw your consent at any time.',
+        ),
       ),
-      h('div', { class: 'actions' }, h('a', { class: 'button primary', href: '/connections' }, 'Manage connections')),
+      h(
+        'div',
+        { class: 'actions' },
+        h('a', { class: 'button primary', href: '/connections' }, 'Manage connections'),
+      ),
     ),
   );
 }

@@ -1,4 +1,10 @@
-import { INDUSTRIES, LOAN_PURPOSES, LOAN_TERMS_MONTHS, APPLICANT_FIELDS, type ApplicantField } from '../../shared/options.js';
+import {
+  INDUSTRIES,
+  LOAN_PURPOSES,
+  LOAN_TERMS_MONTHS,
+  APPLICANT_FIELDS,
+  type ApplicantField,
+} from '../../shared/options.js';
 import { validateApplicant, type FieldError } from '../../shared/validation.js';
 import { BackendError, backend } from '../api.js';
 import { h, renderPage } from '../dom.js';
@@ -29,7 +35,9 @@ function field(spec: FieldSpec): HTMLElement {
         'select',
         { id, name: spec.name, 'aria-describedby': hintId, autocomplete: spec.autocomplete ?? 'off' },
         h('option', { value: '' }, 'Select…'),
-        ...spec.options.map((o) => (typeof o === 'string' ? h('option', { value: o }, o) : h('option', { value: o.value }, o.label))),
+        ...spec.options.map((o) =>
+          typeof o === 'string' ? h('option', { value: o }, o) : h('option', { value: o.value }, o.label),
+        ),
       )
     : h('input', {
         id,
@@ -46,14 +54,17 @@ function field(spec: FieldSpec): HTMLElement {
     { class: 'field', 'data-field': spec.name },
     h('label', { for: id }, spec.label),
     spec.hint ? h('span', { class: 'hint', id: hintId }, spec.hint) : null,
-    spec.prefix ? h('div', { class: 'prefixed' }, h('span', { 'aria-hidden': 'true' }, spec.prefix), control) : control,
+    spec.prefix
+      ? h('div', { class: 'prefixed' }, h('span', { 'aria-hidden': 'true' }, spec.prefix), control)
+      : control,
   );
 }
 
 function readForm(form: HTMLFormElement): Record<string, unknown> {
   const data = new FormData(form);
   const values: Record<string, unknown> = {};
-  for (const name of APPLICANT_FIELDS) values[name] = name === 'acceptTerms' ? data.get(name) === 'on' : (data.get(name) ?? '');
+  for (const name of APPLICANT_FIELDS)
+    values[name] = name === 'acceptTerms' ? data.get(name) === 'on' : (data.get(name) ?? '');
   return values;
 }
 
@@ -74,19 +85,30 @@ function clearErrors(form: HTMLFormElement): void {
 /** GOV.UK-style errors: a summary that takes focus and links to each field, and a message on each field. */
 function showErrors(form: HTMLFormElement, errors: FieldError[]): void {
   clearErrors(form);
-  const ordered = [...errors].sort((a, b) => APPLICANT_FIELDS.indexOf(a.itemId) - APPLICANT_FIELDS.indexOf(b.itemId));
+  const ordered = [...errors].sort(
+    (a, b) => APPLICANT_FIELDS.indexOf(a.itemId) - APPLICANT_FIELDS.indexOf(b.itemId),
+  );
   for (const error of ordered) {
     const wrapper = form.querySelector<HTMLElement>(`[data-field="${error.itemId}"]`);
     const control = wrapper?.querySelector<HTMLInputElement | HTMLSelectElement>('input, select');
     if (!wrapper || !control) continue;
     const messageId = `${fieldId(error.itemId)}-error`;
     wrapper.classList.add('has-error');
-    const message = h('span', { class: 'error-message', id: messageId }, h('span', { class: 'visually-hidden' }, 'Error: '), error.message);
-    const label = wrapper.querySelector('.checkbox') ?? wrapper.querySelector('.hint') ?? wrapper.querySelector('label');
+    const message = h(
+      'span',
+      { class: 'error-message', id: messageId },
+      h('span', { class: 'visually-hidden' }, 'Error: '),
+      error.message,
+    );
+    const label =
+      wrapper.querySelector('.checkbox') ?? wrapper.querySelector('.hint') ?? wrapper.querySelector('label');
     if (wrapper.querySelector('.checkbox')) wrapper.prepend(message);
     else label?.after(message);
     control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', [control.getAttribute('aria-describedby'), messageId].filter(Boolean).join(' '));
+    control.setAttribute(
+      'aria-describedby',
+      [control.getAttribute('aria-describedby'), messageId].filter(Boolean).join(' '),
+    );
   }
   const summary = h(
     'div',
@@ -155,7 +177,13 @@ function applicationForm(): HTMLFormElement {
       'fieldset',
       {},
       h('legend', {}, 'Your loan'),
-      field({ name: 'loanAmount', label: 'How much do you want to borrow?', hint: 'Between £1,000 and £500,000', inputmode: 'numeric', prefix: '£' }),
+      field({
+        name: 'loanAmount',
+        label: 'How much do you want to borrow?',
+        hint: 'Between £1,000 and £500,000',
+        inputmode: 'numeric',
+        prefix: '£',
+      }),
       field({
         name: 'termMonths',
         label: 'Over how long?',
@@ -168,8 +196,21 @@ function applicationForm(): HTMLFormElement {
       {},
       h('legend', {}, 'About you'),
       field({ name: 'contactName', label: 'Full name', autocomplete: 'name' }),
-      field({ name: 'email', label: 'Email address', type: 'email', autocomplete: 'email', spellcheck: false, hint: 'We only use it about this application' }),
-      field({ name: 'phone', label: 'Phone number (optional)', type: 'tel', autocomplete: 'tel', narrow: true }),
+      field({
+        name: 'email',
+        label: 'Email address',
+        type: 'email',
+        autocomplete: 'email',
+        spellcheck: false,
+        hint: 'We only use it about this application',
+      }),
+      field({
+        name: 'phone',
+        label: 'Phone number (optional)',
+        type: 'tel',
+        autocomplete: 'tel',
+        narrow: true,
+      }),
     ),
     terms,
     h('div', { class: 'actions' }, submit),
@@ -193,7 +234,12 @@ function applicationForm(): HTMLFormElement {
         submit.textContent = 'Save and continue';
         const items = error instanceof BackendError ? error.body?.validation?.errors : null;
         if (items?.length) return showErrors(form, items as FieldError[]);
-        const box = notice('danger', 'Your details were not saved', [error instanceof Error ? error.message : 'Try again.'], { alert: true });
+        const box = notice(
+          'danger',
+          'Your details were not saved',
+          [error instanceof Error ? error.message : 'Try again.'],
+          { alert: true },
+        );
         form.prepend(box);
       }
     })();
@@ -208,11 +254,19 @@ export async function render(): Promise<void> {
     renderPage(
       'Your application',
       h('h1', {}, 'You have already started an application'),
-      h('p', {}, `Application ${me.applicant.id} for ${me.applicant.businessName} is saved. Carry on where you left off, or start again for another business.`),
+      h(
+        'p',
+        {},
+        `Application ${me.applicant.id} for ${me.applicant.businessName} is saved. Carry on where you left off, or start again for another business.`,
+      ),
       h(
         'div',
         { class: 'actions' },
-        h('a', { class: 'button primary', href: continuePath(me.application.status) }, 'Continue your application'),
+        h(
+          'a',
+          { class: 'button primary', href: continuePath(me.application.status) },
+          'Continue your application',
+        ),
         h('a', { class: 'button', href: '/apply?new=1' }, 'Start a new application'),
       ),
     );
@@ -222,7 +276,11 @@ export async function render(): Promise<void> {
     'Apply for a loan',
     progress('details'),
     h('h1', { id: 'apply-title' }, 'Apply for a business loan'),
-    h('p', { class: 'lead' }, 'Tell us about your business and the loan you need. It takes about 2 minutes. All fields are required unless marked optional.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Tell us about your business and the loan you need. It takes about 2 minutes. All fields are required unless marked optional.',
+    ),
     h('div', { class: 'card' }, applicationForm()),
   );
 }

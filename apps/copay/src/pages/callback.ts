@@ -1,4 +1,9 @@
-import { isProviderErrorCode, parseLinkResult, PROVIDER_ERRORS, type LinkResult } from '@consent-kit/contract';
+import {
+  isProviderErrorCode,
+  parseLinkResult,
+  PROVIDER_ERRORS,
+  type LinkResult,
+} from '@consent-kit/contract';
 import { backend } from '../api.js';
 import { h, renderPage } from '../dom.js';
 import { markCurrentNav, notice } from '../layout.js';
@@ -18,21 +23,33 @@ async function finishReconnect(result: LinkResult): Promise<void> {
   if (result.ok) {
     // `platform` on the redirect is the platform key; the name comes from the connection Copay just checked.
     const { application } = await backend.recordConnection(result.connectionId);
-    const name = application.connections.find((c) => c.id === result.connectionId)?.platformName ?? 'Your account';
+    const name =
+      application.connections.find((c) => c.id === result.connectionId)?.platformName ?? 'Your account';
     location.replace(`/connections?reconnected=${encodeURIComponent(name)}`);
     return;
   }
-  const recoverable = isProviderErrorCode(result.error) ? PROVIDER_ERRORS[result.error].userRecoverable : result.userRecoverable;
+  const recoverable = isProviderErrorCode(result.error)
+    ? PROVIDER_ERRORS[result.error].userRecoverable
+    : result.userRecoverable;
   renderPage(
     'Reconnection failed',
     h('h1', {}, 'We could not reconnect your account'),
-    notice('danger', 'The connection was not renewed', [providerErrorMessage(result), h('p', { class: 'small' }, `Error code: ${result.error}`)], {
-      alert: true,
-    }),
+    notice(
+      'danger',
+      'The connection was not renewed',
+      [providerErrorMessage(result), h('p', { class: 'small' }, `Error code: ${result.error}`)],
+      {
+        alert: true,
+      },
+    ),
     h(
       'div',
       { class: 'actions' },
-      h('a', { class: 'button primary', href: '/connections' }, recoverable ? 'Back to Manage connections to try again' : 'Back to Manage connections'),
+      h(
+        'a',
+        { class: 'button primary', href: '/connections' },
+        recoverable ? 'Back to Manage connections to try again' : 'Back to Manage connections',
+      ),
     ),
   );
 }
@@ -45,14 +62,26 @@ export async function render(): Promise<void> {
   const result = parseLinkResult(new URLSearchParams(location.search));
   const target = takeReturnTarget();
   // Clean the URL so that a reload does not replay the answer.
-  history.replaceState(null, '', target?.path === '/connections' || !target ? '/connect/callback' : target.path);
+  history.replaceState(
+    null,
+    '',
+    target?.path === '/connections' || !target ? '/connect/callback' : target.path,
+  );
   markCurrentNav();
   if (!result) {
     renderPage(
       'Nothing to continue',
       h('h1', {}, 'There is nothing to continue here'),
-      h('p', {}, 'This page finishes a connection to your bank or accounting software, but no answer from a provider came with it.'),
-      h('div', { class: 'actions' }, h('a', { class: 'button primary', href: '/' }, 'Go to the Copay home page')),
+      h(
+        'p',
+        {},
+        'This page finishes a connection to your bank or accounting software, but no answer from a provider came with it.',
+      ),
+      h(
+        'div',
+        { class: 'actions' },
+        h('a', { class: 'button primary', href: '/' }, 'Go to the Copay home page'),
+      ),
     );
     return;
   }

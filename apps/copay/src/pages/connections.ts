@@ -54,8 +54,19 @@ export async function render(): Promise<void> {
       { class: 'lead' },
       `The accounts ${me.applicant.businessName} shares with Copay, and what each consent lets us read. Disconnect, delete data or withdraw consent at any time.`,
     ),
-    reconnected ? notice('success', `${reconnected} is reconnected`, ['Copay receives your latest data again. Thank you.'], { alert: true }) : null,
-    added ? notice('success', `${added} is connected`, ['Its data is now part of your application.'], { alert: true }) : null,
+    reconnected
+      ? notice(
+          'success',
+          `${reconnected} is reconnected`,
+          ['Copay receives your latest data again. Thank you.'],
+          { alert: true },
+        )
+      : null,
+    added
+      ? notice('success', `${added} is connected`, ['Its data is now part of your application.'], {
+          alert: true,
+        })
+      : null,
     expired,
     h('div', { class: 'card' }, manager),
   );

@@ -27,7 +27,11 @@ export async function render(): Promise<void> {
         'div',
         { class: 'actions' },
         me
-          ? h('a', { class: 'button primary', href: continuePath(me.application.status) }, 'Continue your application')
+          ? h(
+              'a',
+              { class: 'button primary', href: continuePath(me.application.status) },
+              'Continue your application',
+            )
           : h('a', { class: 'button primary', href: '/apply' }, 'Apply for a loan'),
         me ? h('a', { class: 'button', href: '/apply?new=1' }, 'Start a new application') : null,
       ),
@@ -55,14 +59,24 @@ export async function render(): Promise<void> {
     h(
       'ol',
       { class: 'steps' },
-      h('li', {}, h('strong', {}, 'Tell us about your business'), 'Your company, the loan you need and how to reach you.'),
+      h(
+        'li',
+        {},
+        h('strong', {}, 'Tell us about your business'),
+        'Your company, the loan you need and how to reach you.',
+      ),
       h(
         'li',
         {},
         h('strong', {}, 'Connect your accounts'),
         'Sign in to your accounting software and your bank. You see exactly what you share before you share it.',
       ),
-      h('li', {}, h('strong', {}, 'Get a decision'), 'We read your latest figures and come back to you, usually the same day.'),
+      h(
+        'li',
+        {},
+        h('strong', {}, 'Get a decision'),
+        'We read your latest figures and come back to you, usually the same day.',
+      ),
     ),
     notice('info', 'Your data, your choice', [
       h(

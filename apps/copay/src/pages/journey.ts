@@ -27,7 +27,10 @@ const JOURNEYS = {
     title: 'Connect another bank',
     lead: 'Add another bank account to your application. Your consent for Copay stays the same; this bank is added to it.',
   },
-} as const satisfies Record<JourneyKind, { path: ReturnTarget['path']; sourceTypes: LinkSourceTypes; title: string; lead: string }>;
+} as const satisfies Record<
+  JourneyKind,
+  { path: ReturnTarget['path']; sourceTypes: LinkSourceTypes; title: string; lead: string }
+>;
 
 function reportProblem(message: string): void {
   document.getElementById('journey-problem')?.remove();
@@ -99,7 +102,13 @@ export async function renderJourney(kind: JourneyKind, redirectResult?: LinkResu
     const code = event.detail.error.code;
     const box = notice('warning', 'Need a hand?', [
       isProviderErrorCode(code) ? PROVIDER_ERROR_MESSAGES[code] : 'This connection could not be completed.',
-      h('p', {}, 'Call Copay support on 0800 555 0199 (Monday to Friday, 8am to 6pm) and quote error code ', h('strong', {}, code), '. Your application is saved.'),
+      h(
+        'p',
+        {},
+        'Call Copay support on 0800 555 0199 (Monday to Friday, 8am to 6pm) and quote error code ',
+        h('strong', {}, code),
+        '. Your application is saved.',
+      ),
     ]);
     box.id = 'journey-support';
     link.after(box);

@@ -7,10 +7,13 @@ import { notice } from '../layout.js';
  * reconnect it (lifecycle scenario 6).
  */
 export function expiredConnectionsNotice(application: Application): HTMLElement | null {
-  const lapsed = application.connections.filter((c) => c.status === 'Deauthorized' || c.status === 'Unlinked');
+  const lapsed = application.connections.filter(
+    (c) => c.status === 'Deauthorized' || c.status === 'Unlinked',
+  );
   if (!lapsed.length) return null;
   const names = lapsed.map((c) => c.platformName);
-  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   const expired = lapsed.some((c) => c.status === 'Deauthorized');
   const box = notice(
     'warning',

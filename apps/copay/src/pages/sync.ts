@@ -20,7 +20,11 @@ export async function render(): Promise<void> {
   status.companyId = companyId;
 
   const submit = h('button', { class: 'button primary', type: 'button' }, 'Submit application');
-  const hint = h('p', { class: 'small', id: 'submit-hint' }, 'You can submit as soon as your data has been fetched.');
+  const hint = h(
+    'p',
+    { class: 'small', id: 'submit-hint' },
+    'You can submit as soon as your data has been fetched.',
+  );
   submit.setAttribute('aria-describedby', 'submit-hint');
   const problem = h('div', { id: 'submit-problem' });
 
@@ -42,9 +46,12 @@ export async function render(): Promise<void> {
         submit.textContent = 'Submit application';
         const stillSyncing = error instanceof BackendError && error.status === 409;
         problem.append(
-          notice(stillSyncing ? 'warning' : 'danger', stillSyncing ? 'Not quite ready' : 'Your application was not submitted', [
-            error instanceof Error ? error.message : 'Try again.',
-          ], { alert: true }),
+          notice(
+            stillSyncing ? 'warning' : 'danger',
+            stillSyncing ? 'Not quite ready' : 'Your application was not submitted',
+            [error instanceof Error ? error.message : 'Try again.'],
+            { alert: true },
+          ),
         );
       }
     })();
