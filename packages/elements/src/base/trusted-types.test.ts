@@ -24,7 +24,7 @@ test('renders under require-trusted-types-for \'script\' without a violation', a
     <script type="module">import ${JSON.stringify(entry)}; window.__ready = true;</script>
   </head><body></body></html>`;
   document.body.append(frame);
-  const win = () => frame!.contentWindow as (Window & typeof globalThis & { __ready?: boolean; __violations?: string[]; __ckXss?: number }) | null;
+  const win = () => frame!.contentWindow as (Window & typeof globalThis & { __ready?: boolean; __violations?: string[]; __ckXss?: number; trustedTypes?: unknown }) | null;
   await waitFor(() => win()?.__ready, 10_000, 'entry point loaded in the CSP frame');
   const doc = frame.contentDocument!;
   expect(win()!.trustedTypes).toBeDefined();
