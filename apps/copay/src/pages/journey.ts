@@ -1,12 +1,11 @@
 import '@consent-kit/elements/ck-link';
 import type { LinkSourceTypes } from '@consent-kit/elements/ck-link';
-import { isProviderErrorCode, type LinkResult } from '@consent-kit/contract';
+import type { LinkResult } from '@consent-kit/contract';
 import { LENDING_PRODUCT } from '../../shared/options.js';
 import type { ApplicationView } from '../../shared/types.js';
 import { BackendError, backend } from '../api.js';
 import { h, renderPage } from '../dom.js';
 import { notice, progress } from '../layout.js';
-import { PROVIDER_ERROR_MESSAGES } from '../provider-messages.js';
 import { browserClient, setReturnTarget, type ReturnTarget } from '../session.js';
 
 /** The two journeys Copay runs with `<ck-link>`. */
@@ -99,15 +98,13 @@ export async function renderJourney(kind: JourneyKind, redirectResult?: LinkResu
   link.addEventListener('ck-error', (event) => {
     document.getElementById('journey-support')?.remove();
     if (event.detail.userRecoverable) return;
-    const code = event.detail.error.code;
     const box = notice('warning', 'Need a hand?', [
-      isProviderErrorCode(code) ? PROVIDER_ERROR_MESSAGES[code] : 'This connection could not be completed.',
       h(
         'p',
         {},
         'Call Copay support on 0800 555 0199 (Monday to Friday, 8am to 6pm) and quote error code ',
-        h('strong', {}, code),
-        '. Your application is saved.',
+        h('strong', {}, event.detail.error.code),
+        '. Your application is saved, so you can come back to it.',
       ),
     ]);
     box.id = 'journey-support';
@@ -123,6 +120,6 @@ export async function renderJourney(kind: JourneyKind, redirectResult?: LinkResu
     kind === 'apply' ? progress('connect') : null,
     h('h1', {}, journey.title),
     h('p', { class: 'lead' }, journey.lead),
-    link,
+    h('div', { class: 'journey' }, link),
   );
 }
