@@ -6,6 +6,7 @@
  * CODAT_API_KEY (default the mock's local test key), COPAY_DATA_FILE (default apps/copay/.data/copay.json).
  */
 import { existsSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,17 +28,20 @@ const mockUrl = (process.env.MOCK_URL ?? `http://localhost:${process.env.MOCK_PO
 const apiKey = process.env.CODAT_API_KEY ?? LOCAL_TEST_KEY;
 const dataFile = resolve(process.env.COPAY_DATA_FILE ?? resolve(root, '.data/copay.json'));
 
+const httpServer = createHttpServer();
+
 async function frontend(): Promise<RequestHandler[]> {
   if (dev) {
     const { createServer } = await import('vite');
+    // HMR over Copay's own HTTP server (no second port that could collide with another app's dev server).
     const vite = await createServer({
       root,
       configFile: resolve(root, 'vite.config.ts'),
-      server: { middlewareMode: true },
+      server: { middlewareMode: true, hmr: { server: httpServer } },
       appType: 'custom',
     });
     const page: RequestHandler = async (req, res, next) => {
-      if (req.method !== 'GET' || !req.accepts('html')) return next();
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
       try {
         const html = await vite.transformIndexHtml(
           req.originalUrl,
@@ -79,7 +83,8 @@ const app = createApp({
   dev,
 });
 
-const server = app.listen(port, () => {
+httpServer.on('request', app);
+const server = httpServer.listen(port, () => {
   console.log(
     `copay: http://localhost:${port}  (API ${mockUrl}, records in ${dataFile}${dev ? ', dev mode' : ''})`,
   );
