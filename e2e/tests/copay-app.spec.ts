@@ -79,6 +79,7 @@ test('names typed by applicants render as text, never as markup', async ({ page 
     await expect(page.getByText(hostile).first()).toBeVisible();
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator('main img[src="x"], main script').count()).toBe(0);
+    await expectNoAxeViolations(page, `${path} with a hostile business name`);
   }
 });
 

@@ -3,7 +3,16 @@
  * the consent, the provider's sign-in, a bank and the sync, to the submitted application. Every control reached
  * shows a visible focus (`tabTo` checks `:focus-visible`).
  */
-import { APPLICANT, COPAY_URL, expect, focused, tabTo, test, type CopayApplicant } from '../fixtures.js';
+import {
+  APPLICANT,
+  COPAY_URL,
+  expect,
+  expectNoAxeViolations,
+  focused,
+  tabTo,
+  test,
+  type CopayApplicant,
+} from '../fixtures.js';
 import type { Page } from '@playwright/test';
 
 async function typeInto(page: Page, label: RegExp, text: string): Promise<void> {
@@ -66,6 +75,7 @@ test('a business completes the Copay application with the keyboard only', async 
     await page.keyboard.press('Enter');
     // The error summary takes focus; its link takes the keyboard to the field.
     expect((await focused(page)).tag).toBe('div');
+    await expectNoAxeViolations(page, 'form with one error');
     await tabTo(page, /^Enter an email address in the correct format/);
     await page.keyboard.press('Enter');
     expect((await focused(page)).name).toBe('Email address');
@@ -126,6 +136,7 @@ test('a business completes the Copay application with the keyboard only', async 
     await page.keyboard.press('Enter');
     // A confirmation dialog names the impact; Escape closes it and focus returns to the button.
     await expect(page.getByRole('dialog')).toBeVisible();
+    await expectNoAxeViolations(page, 'disconnect confirmation dialog');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     expect((await focused(page)).name).toBe('Disconnect');
