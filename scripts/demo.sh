@@ -13,11 +13,26 @@ echo "demo: building the apps"
 pnpm --filter @consent-kit/elements analyze >/dev/null
 pnpm --filter @consent-kit/copay --filter @consent-kit/insights build >/dev/null
 
+# Refuse to start over a running demo (or anything else on these ports) instead of half-starting.
+for port in "$MOCK_PORT" "$COPAY_PORT" "$INSIGHTS_PORT" "$STORYBOOK_PORT"; do
+  if node -e 'const s=require("net").connect(+process.argv[1],"127.0.0.1");s.on("connect",()=>process.exit(0));s.on("error",()=>process.exit(1))' "$port"; then
+    echo "demo: port $port is already in use (is a demo already running?). Stop it or set MOCK_PORT/COPAY_PORT/INSIGHTS_PORT/STORYBOOK_PORT." >&2
+    exit 1
+  fi
+done
+
+# Each service runs in its own process group (job control on), so stopping the demo stops their children too.
+set -m
 pids=()
-cleanup() { trap - INT TERM EXIT; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
 trap cleanup INT TERM EXIT
 
-PORT=$MOCK_PORT pnpm --filter @consent-kit/mock-server start -- --seed demo & pids+=($!)
+# The mock keeps its state in a data file, so a restart of the demo loses nothing; `all` seeds the lifecycle scenarios.
+PORT=$MOCK_PORT pnpm --filter @consent-kit/mock-server start --seed all --data-file .data/demo-mock.json & pids+=($!)
 PORT=$COPAY_PORT pnpm --filter @consent-kit/copay start & pids+=($!)
 PORT=$INSIGHTS_PORT pnpm --filter @consent-kit/insights start & pids+=($!)
 pnpm exec storybook dev -p "$STORYBOOK_PORT" --no-open --ci >/dev/null 2>&1 & pids+=($!)

@@ -85,6 +85,10 @@ export function createApp(options: MockServerOptions = {}, env: NodeJS.ProcessEn
   app.use(cors(domain));
 
   // Public documents and hosted pages: no credentials.
+  // Browsers ask every origin for a favicon; without this the hosted pages log a 401 from the auth middleware.
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', now: domain.clock.iso() });
   });

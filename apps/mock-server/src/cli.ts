@@ -24,6 +24,8 @@ const { values } = parseArgs({
     help: { type: 'boolean', short: 'h', default: false },
   },
   allowPositionals: false,
+  // `pnpm start -- --seed demo` forwards the `--` separator too: it is not an argument of ours.
+  args: process.argv.slice(2).filter((arg) => arg !== '--'),
 });
 
 if (values.help) {

@@ -69,4 +69,9 @@ describe('OpenAPI document', () => {
       .expect(200)
       .expect('Content-Type', /text\/css/);
   });
+
+  it('answers the browser favicon request without an auth error', async () => {
+    const res = await t.raw.get('/favicon.ico');
+    expect(res.status).toBe(204);
+  });
 });
