@@ -1,12 +1,14 @@
 /**
  * Insights' steps for the Playwright suite in /e2e (insights-*.spec.ts, lifecycle-{2,4,5}-*.spec.ts): sign in,
  * onboard through <ck-link>, read the company's state through the API. Kept next to the app so that the specs
- * and the pages change together. Only `import type` from @playwright/test here: runtime helpers come from the
- * suite's shared fixtures.
+ * and the pages change together. Everything Playwright comes through the suite's shared fixtures.
  */
-import type { APIRequestContext, Page, Request } from '@playwright/test';
 import type { ConsentRecord, Connection, DataStatuses, Page as ApiPage, Product } from '@consent-kit/contract';
 import { API_KEY, INSIGHTS_URL, MOCK_URL, connectInJourney, continueUntil, expect, expectNoAxeViolations, mockApi } from '../../../e2e/fixtures.js';
+
+// Playwright's types, taken from the shared fixtures (this folder is outside the e2e package).
+type Page = Parameters<typeof expectNoAxeViolations>[0];
+type APIRequestContext = Parameters<typeof mockApi>[0];
 
 /** A business name nobody else in this run uses (Codat's name rule: letters, digits, spaces, -',&@.?!). */
 export function uniqueBusiness(prefix: string): string {
@@ -68,7 +70,7 @@ export async function expectDashboardFigures(page: Page): Promise<void> {
 /** Every data read the browser makes (`GET /companies/{id}/data/{dataType}?product=...`), recorded as they happen. */
 export function recordDataReads(page: Page): { dataType: string; product: string | null }[] {
   const reads: { dataType: string; product: string | null }[] = [];
-  page.on('request', (request: Request) => {
+  page.on('request', (request) => {
     const url = new URL(request.url());
     const match = /^\/companies\/[^/]+\/data\/([^/]+)$/.exec(url.pathname);
     if (url.origin === MOCK_URL && request.method() === 'GET' && match && match[1] !== 'history') {
