@@ -67,7 +67,7 @@ test('scenario 5: withdrawing Insights shows the impact, refuses Insights reads 
     // Data retention, as the product declares it.
     await expect(insightsCard.getByText('Copay business insights keeps the data it already has for 30 days, then deletes it.')).toBeVisible();
     await expect(page.getByText(/Your consent:.*You withdrew on/)).toBeVisible();
-    expect((await focused(page)).tag).not.toBe('BODY');
+    expect((await focused(page)).tag, 'focus is not lost after the dialog').not.toBe('body');
     await expectNoAxeViolations(page, 'Insights consent withdrawn');
   });
 
