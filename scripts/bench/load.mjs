@@ -37,7 +37,8 @@ const seconds = Number(values.seconds);
 const companyCounts = values.companies.split(',').map(Number).sort((a, b) => a - b);
 
 function startServer() {
-  const child = spawn(path.join(mockServer, 'node_modules/.bin/tsx'), [path.join(repo, 'scripts/bench/mock-process.ts')], {
+  // `node --import tsx` (one process; the tsx CLI would run the server in a grandchild).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repo, 'scripts/bench/mock-process.ts')], {
     cwd: mockServer,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production' },
