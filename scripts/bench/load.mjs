@@ -115,7 +115,9 @@ try {
     }
     const total = (await api(url, 'GET', '/companies?pageSize=1')).totalResults;
     // A short warm-up so the JIT has compiled the hot paths before we measure.
-    await new Promise((resolve) => autocannon({ url: `${url}/integrations`, connections: 8, amount: 2000, headers: bearer }, resolve));
+    for (const warm of ['/integrations', `/companies/${probe.id}/connections`]) {
+      await new Promise((resolve) => autocannon({ url: `${url}${warm}`, connections: 8, amount: 3000, headers: bearer }, resolve));
+    }
     for (const [label, pathName] of [
       ['GET /integrations', '/integrations'],
       ['GET /companies/{id}/connections', `/companies/${probe.id}/connections`],

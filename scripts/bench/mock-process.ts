@@ -1,7 +1,7 @@
 /**
  * Runs the mock server in its own process for the load benchmark (so the load generator does not share its event
- * loop). Prints one JSON line `{"url": ...}` once listening; closes on SIGTERM/SIGINT. Run with the mock server's
- * tsx: `apps/mock-server/node_modules/.bin/tsx scripts/bench/mock-process.ts`.
+ * loop). Prints one JSON line `{"url": ...}` once listening; closes on SIGTERM/SIGINT. Started by load.mjs as
+ * `node --import tsx scripts/bench/mock-process.ts` from apps/mock-server (where tsx is installed).
  */
 import { startMockServer } from '../../apps/mock-server/src/index.ts';
 
