@@ -14,6 +14,14 @@ declare module 'vitest' {
 /** Latency added to every response of the "slow" server (ms). */
 export const MOCK_LATENCY_MS = 50;
 
+/** The origins the browser-mode page can have (Vitest's browser port and the next few, as in test/). */
+function testPageOrigins(project: TestProject): string[] {
+  const base = project.config.browser?.api?.port ?? 63315;
+  const origins: string[] = [];
+  for (let port = base; port < base + 20; port++) origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+  return origins;
+}
+
 /**
  * Starts two real mock servers for the run (instant sync; CORS open to the loopback test page). If they cannot
  * start, the controlled-mode benchmarks still run and the connected ones fail with the reason.
@@ -21,7 +29,7 @@ export const MOCK_LATENCY_MS = 50;
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   try {
     const { startMockServer } = await import('@consent-kit/mock-server');
-    const common = { port: 0, syncStepMs: 0, corsOrigins: [/^http:\/\/(localhost|127\.0\.0\.1):\d+$/] };
+    const common = { port: 0, syncStepMs: 0, corsOrigins: testPageOrigins(project) };
     const fast = await startMockServer(common);
     const slow = await startMockServer({ ...common, faults: { rules: [{ path: '/**', latencyMs: MOCK_LATENCY_MS }] } });
     project.provide('benchMockUrl', fast.url);

@@ -131,7 +131,8 @@ const RAW_SEGMENTS = ['%', '%zz', '%ff%fe', '%c0%ae%c0%ae', '..%2f..%2f', '%2e%2
 
 function segment(value: string): string {
   if (RAW_SEGMENTS.includes(value)) return value;
-  return encodeURIComponent(value.toWellFormed());
+  // Lone surrogates cannot be percent-encoded: send U+FFFD for them (what a browser does).
+  return encodeURIComponent(value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
 }
 
 function send(method: string, path: string, c: Case, tenant: Tenant): request.Test {

@@ -58,7 +58,7 @@ export async function secureMock(options: MockServerOptions = {}): Promise<Secur
     admin: (method, path, body) => send(call(method, path).set('Authorization', BASIC), body),
     bearer: (token, method, path, body) => send(call(method, path).set('Authorization', `Bearer ${token}`), body),
     async raw(method, path, body, headers) {
-      const res = await fetch(`${url}${path}`, { method, headers, body, signal: AbortSignal.timeout(5000) });
+      const res = await fetch(`${url}${path}`, { method, headers, body: body as BodyInit | undefined, signal: AbortSignal.timeout(5000) });
       const text = await res.text();
       let parsed: unknown;
       try {

@@ -47,6 +47,7 @@ const c = (rest = '') => (ids: Ids) => `/companies/${ids.company}${rest}`;
 
 const ROUTES: Record<string, RouteCase> = {
   'GET /health': { kind: 'public' },
+  'GET /favicon.ico': { kind: 'public' },
   'GET /openapi.json': { kind: 'public' },
   'GET /docs': { kind: 'public' },
   'GET /docs/reference.css': { kind: 'public' },
@@ -175,7 +176,9 @@ describe('the route table', () => {
   it('classifies every route the mock serves (a new endpoint must be added here, and so attacked)', () => {
     const served = enumerateRoutes(t.app).sort();
     expect(served.length).toBeGreaterThan(40);
-    expect(Object.keys(ROUTES).sort()).toEqual(served);
+    const unclassified = served.filter((route) => !(route in ROUTES));
+    const gone = Object.keys(ROUTES).filter((route) => !served.includes(route));
+    expect({ unclassified, gone }).toEqual({ unclassified: [], gone: [] });
     tally.add('routes classified', served.length);
   });
 });

@@ -222,7 +222,7 @@ describe('delivery to a real receiver', () => {
     const delivered = [...r.raw];
     for (const message of [...delivered, ...delivered]) {
       const { host: _host, connection: _connection, 'content-length': _length, ...headers } = message.headers;
-      const res = await fetch(`http://127.0.0.1:${port}/hooks`, { method: 'POST', headers, body: message.body });
+      const res = await fetch(`http://127.0.0.1:${port}/hooks`, { method: 'POST', headers, body: message.body as unknown as BodyInit });
       expect(res.status).toBe(204);
     }
     expect(r.effects).toHaveLength(5);
