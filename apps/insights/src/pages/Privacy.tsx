@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ConsentRecord, Product } from '@consent-kit/contract';
 import { dataTypeLabel, groupDataTypes, sourceTypeLabel } from '@consent-kit/elements/data-types';
 import { CkConnectionManager } from '@consent-kit/react';
@@ -27,6 +27,12 @@ interface Withdrawal {
 export function Privacy(): ReactNode {
   const { session, client } = useSignedIn();
   const [withdrawal, setWithdrawal] = useState<Withdrawal | null>(null);
+  const notice = useRef<HTMLDivElement>(null);
+  // The withdrawn consent no longer has its button: take focus to the outcome, so keyboard and screen reader
+  // users are not left on nothing.
+  useEffect(() => {
+    if (withdrawal) notice.current?.focus();
+  }, [withdrawal]);
   const data = useAsync<PrivacyData>(
     async (signal) => {
       const [products, consents] = await Promise.all([
@@ -46,7 +52,7 @@ export function Privacy(): ReactNode {
       intro={<p>See what Insights reads and why, manage your connected software, and withdraw consent for any product at any time.</p>}
     >
       {withdrawal && (
-        <div className="notice notice--success" role="status">
+        <div className="notice notice--success" role="status" tabIndex={-1} ref={notice}>
           <p>
             <strong>{nameOf(withdrawal.product)}</strong> no longer reads your data. Data already shared is kept only as
             long as the retention period below says, then deleted.
