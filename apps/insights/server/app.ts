@@ -207,7 +207,8 @@ export function createApp(options: CreateAppOptions = {}): Express {
         if (!record) {
           record = {
             id: randomUUID(),
-            businessName,
+            // A business found by name keeps the name it was registered with ("Bakery Ltd", not "bakery ltd").
+            businessName: company.name,
             nameKey: key,
             companyId: company.id,
             createdAt: now.toISOString(),

@@ -47,7 +47,7 @@ function Header(): ReactNode {
             <div className="account">
               <span className="account__name">
                 <span className="visually-hidden">Signed in as </span>
-                {state.session.businessName}
+                {state.session.companyName}
               </span>
               <button
                 type="button"
