@@ -59,6 +59,7 @@ function resolved(canvasElement: HTMLElement, token: string): string {
 }
 
 export const ColourRoles: Story = {
+  globals: { theme: 'light' },
   play: async ({ canvasElement }) => {
     const expected = declaredTokens().filter((name) => name.startsWith('--ck-sys-color-'));
     await waitFor(() => expect(rows(canvasElement)).toHaveLength(expected.length));
