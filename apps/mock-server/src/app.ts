@@ -93,7 +93,7 @@ export function createApp(options: MockServerOptions = {}, env: NodeJS.ProcessEn
     res.json({ status: 'ok', now: domain.clock.iso() });
   });
   app.get('/openapi.json', (_req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    // CORS like every other route (the configured origins only): never a wildcard.
     res.json(openApiDocument());
   });
   app.get('/docs', (_req, res) => {
@@ -114,6 +114,15 @@ export function createApp(options: MockServerOptions = {}, env: NodeJS.ProcessEn
   });
 
   if (resolved.enableTestEndpoints) {
+    // No credentials on the test endpoints, so a page on another site must not be able to drive them (reset the
+    // demo, move its clock) with a form post or a no-cors fetch: a browser's Origin must be a configured one.
+    app.use('/_mock', (req, res, next) => {
+      const origin = req.headers.origin;
+      if (origin !== undefined && !domain.store.corsOrigins.includes(origin)) {
+        return sendError(res, new ApiError(403, `Origin ${origin} may not use the test endpoints`));
+      }
+      next();
+    });
     app.use('/_mock', json);
     app.use(mockRouter(domain, (seed) => reset(seed)));
   }
