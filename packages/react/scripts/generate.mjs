@@ -118,26 +118,31 @@ function jsxFile(elements) {
       .map((a) => `'${a.name}'`);
     const events = eventsOf(declaration).map((e) => `'${e.name}'`);
     const union = (names) => (names.length ? [...new Set(names)].join(' | ') : 'never');
-    return `${jsdoc([declaration.summary ?? `\`<${tagName}>\``], '      ')}      '${tagName}': CustomElementProps<${declaration.name}, ${union(fields)}, ${union(attributes)}, ${union(events)}>;`;
+    return `${jsdoc([declaration.summary ?? `\`<${tagName}>\``], '  ')}  '${tagName}': CustomElementProps<${declaration.name}, ${union(fields)}, ${union(attributes)}, ${union(events)}>;`;
   });
   return `${HEADER}import type { CustomElementProps } from '../types.js';
 ${imports.join('\n')}
 
+/** Props of every consent-kit tag used directly in JSX (React 19). */
+export interface ConsentKitIntrinsicElements {
+${entries.join('\n')}
+}
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    interface IntrinsicElements {
-${entries.join('\n')}
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntrinsicElements extends ConsentKitIntrinsicElements {}
   }
 }
-
-export {};
 `;
 }
 
 function indexFile(elements) {
-  return `${HEADER}${elements.map(({ tagName }) => `export * from './${tagName}.js';`).join('\n')}\n`;
+  const lines = elements.map(({ tagName }) => `export * from './${tagName}.js';`);
+  // A named type export keeps the JSX augmentation in the published declaration files.
+  lines.push("export type { ConsentKitIntrinsicElements } from './jsx.js';");
+  return `${HEADER}${lines.join('\n')}\n`;
 }
 
 async function main() {

@@ -5,4 +5,3 @@
  */
 export * from './generated/index.js';
 export type { CkEvent, CustomElementProps } from './types.js';
-import type {} from './generated/jsx.js';

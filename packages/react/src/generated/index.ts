@@ -8,3 +8,4 @@ export * from './ck-link.js';
 export * from './ck-logo.js';
 export * from './ck-status-badge.js';
 export * from './ck-sync-status.js';
+export type { ConsentKitIntrinsicElements } from './jsx.js';

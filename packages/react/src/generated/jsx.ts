@@ -10,147 +10,149 @@ import type { CkLogo } from '@consent-kit/elements/ck-logo';
 import type { CkStatusBadge } from '@consent-kit/elements/ck-status-badge';
 import type { CkSyncStatus } from '@consent-kit/elements/ck-sync-status';
 
+/** Props of every consent-kit tag used directly in JSX (React 19). */
+export interface ConsentKitIntrinsicElements {
+  /**
+   * Manage connections and product consents.
+   */
+  'ck-connection-manager': CustomElementProps<
+    CkConnectionManager,
+    | 'connections'
+    | 'consents'
+    | 'products'
+    | 'dataStatus'
+    | 'client'
+    | 'companyId'
+    | 'handoff'
+    | 'pollInterval',
+    'company-id' | 'poll-interval',
+    | 'ck-connection-disconnect'
+    | 'ck-connection-delete'
+    | 'ck-connection-reconnect'
+    | 'ck-connection-add'
+    | 'ck-consent-withdraw'
+    | 'ck-connections-change'
+  >;
+  /**
+   * Plain-language consent notice with Confirm / Decline.
+   */
+  'ck-consent-confirmation': CustomElementProps<
+    CkConsentConfirmation,
+    | 'product'
+    | 'productIdentifier'
+    | 'client'
+    | 'companyId'
+    | 'clientName'
+    | 'clientLogoUrl'
+    | 'platformName'
+    | 'platformNames'
+    | 'mode'
+    | 'dataTypes'
+    | 'existingDataTypes'
+    | 'sharedDataTypes'
+    | 'connectionIds'
+    | 'busy'
+    | 'headingLevel',
+    | 'product-identifier'
+    | 'company-id'
+    | 'client-name'
+    | 'client-logo-url'
+    | 'platform-name'
+    | 'heading-level',
+    'ck-consent-confirm' | 'ck-consent-decline' | 'ck-consent'
+  >;
+  /**
+   * Modal dialog and confirmation (impact warning).
+   */
+  'ck-dialog': CustomElementProps<
+    CkDialog,
+    'open' | 'variant' | 'heading' | 'tone' | 'confirmLabel' | 'cancelLabel' | 'returnValue',
+    'confirm-label' | 'cancel-label',
+    'ck-dialog-close'
+  >;
+  /**
+   * Choose accounting, banking or commerce software to connect.
+   */
+  'ck-integration-picker': CustomElementProps<
+    CkIntegrationPicker,
+    | 'integrations'
+    | 'connections'
+    | 'client'
+    | 'companyId'
+    | 'sourceTypes'
+    | 'allowedIntegrations'
+    | 'search'
+    | 'value'
+    | 'label'
+    | 'placeholder'
+    | 'hideNotListed'
+    | 'virtualizeThreshold',
+    'company-id' | 'source-types' | 'allowed-integrations' | 'hide-not-listed' | 'virtualize-threshold',
+    'ck-integration-select' | 'ck-integration-not-listed'
+  >;
+  /**
+   * The consent and connection journey (Link).
+   */
+  'ck-link': CustomElementProps<
+    CkLink,
+    | 'client'
+    | 'companyId'
+    | 'productIdentifier'
+    | 'companyName'
+    | 'clientName'
+    | 'clientLogoUrl'
+    | 'showLandingPage'
+    | 'sourceTypes'
+    | 'text'
+    | 'handoff'
+    | 'redirectResult'
+    | 'handleRedirect'
+    | 'mode'
+    | 'nonModal'
+    | 'pollInterval'
+    | 'product'
+    | 'integrations'
+    | 'connections'
+    | 'consents',
+    | 'company-id'
+    | 'product-identifier'
+    | 'company-name'
+    | 'client-name'
+    | 'client-logo-url'
+    | 'show-landing-page'
+    | 'handle-redirect'
+    | 'non-modal'
+    | 'poll-interval',
+    'ck-connection-started' | 'ck-connection' | 'ck-consent' | 'ck-finish' | 'ck-close' | 'ck-error'
+  >;
+  /**
+   * Integration logo with a monogram fallback.
+   */
+  'ck-logo': CustomElementProps<
+    CkLogo,
+    'src' | 'name' | 'size' | 'decorative' | 'client' | 'platformKey',
+    'platform-key',
+    never
+  >;
+  /**
+   * Connection / sync / consent status badge.
+   */
+  'ck-status-badge': CustomElementProps<CkStatusBadge, 'status' | 'label', never, never>;
+  /**
+   * Data sync progress.
+   */
+  'ck-sync-status': CustomElementProps<
+    CkSyncStatus,
+    'statuses' | 'dataTypes' | 'client' | 'companyId' | 'pollInterval',
+    'company-id' | 'poll-interval',
+    'ck-sync-complete' | 'ck-sync-error'
+  >;
+}
+
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
-    interface IntrinsicElements {
-      /**
-       * Manage connections and product consents.
-       */
-      'ck-connection-manager': CustomElementProps<
-        CkConnectionManager,
-        | 'connections'
-        | 'consents'
-        | 'products'
-        | 'dataStatus'
-        | 'client'
-        | 'companyId'
-        | 'handoff'
-        | 'pollInterval',
-        'company-id' | 'poll-interval',
-        | 'ck-connection-disconnect'
-        | 'ck-connection-delete'
-        | 'ck-connection-reconnect'
-        | 'ck-connection-add'
-        | 'ck-consent-withdraw'
-        | 'ck-connections-change'
-      >;
-      /**
-       * Plain-language consent notice with Confirm / Decline.
-       */
-      'ck-consent-confirmation': CustomElementProps<
-        CkConsentConfirmation,
-        | 'product'
-        | 'productIdentifier'
-        | 'client'
-        | 'companyId'
-        | 'clientName'
-        | 'clientLogoUrl'
-        | 'platformName'
-        | 'platformNames'
-        | 'mode'
-        | 'dataTypes'
-        | 'existingDataTypes'
-        | 'sharedDataTypes'
-        | 'connectionIds'
-        | 'busy'
-        | 'headingLevel',
-        | 'product-identifier'
-        | 'company-id'
-        | 'client-name'
-        | 'client-logo-url'
-        | 'platform-name'
-        | 'heading-level',
-        'ck-consent-confirm' | 'ck-consent-decline' | 'ck-consent'
-      >;
-      /**
-       * Modal dialog and confirmation (impact warning).
-       */
-      'ck-dialog': CustomElementProps<
-        CkDialog,
-        'open' | 'variant' | 'heading' | 'tone' | 'confirmLabel' | 'cancelLabel' | 'returnValue',
-        'confirm-label' | 'cancel-label',
-        'ck-dialog-close'
-      >;
-      /**
-       * Choose accounting, banking or commerce software to connect.
-       */
-      'ck-integration-picker': CustomElementProps<
-        CkIntegrationPicker,
-        | 'integrations'
-        | 'connections'
-        | 'client'
-        | 'companyId'
-        | 'sourceTypes'
-        | 'allowedIntegrations'
-        | 'search'
-        | 'value'
-        | 'label'
-        | 'placeholder'
-        | 'hideNotListed'
-        | 'virtualizeThreshold',
-        'company-id' | 'source-types' | 'allowed-integrations' | 'hide-not-listed' | 'virtualize-threshold',
-        'ck-integration-select' | 'ck-integration-not-listed'
-      >;
-      /**
-       * The consent and connection journey (Link).
-       */
-      'ck-link': CustomElementProps<
-        CkLink,
-        | 'client'
-        | 'companyId'
-        | 'productIdentifier'
-        | 'companyName'
-        | 'clientName'
-        | 'clientLogoUrl'
-        | 'showLandingPage'
-        | 'sourceTypes'
-        | 'text'
-        | 'handoff'
-        | 'redirectResult'
-        | 'handleRedirect'
-        | 'mode'
-        | 'nonModal'
-        | 'pollInterval'
-        | 'product'
-        | 'integrations'
-        | 'connections'
-        | 'consents',
-        | 'company-id'
-        | 'product-identifier'
-        | 'company-name'
-        | 'client-name'
-        | 'client-logo-url'
-        | 'show-landing-page'
-        | 'handle-redirect'
-        | 'non-modal'
-        | 'poll-interval',
-        'ck-connection-started' | 'ck-connection' | 'ck-consent' | 'ck-finish' | 'ck-close' | 'ck-error'
-      >;
-      /**
-       * Integration logo with a monogram fallback.
-       */
-      'ck-logo': CustomElementProps<
-        CkLogo,
-        'src' | 'name' | 'size' | 'decorative' | 'client' | 'platformKey',
-        'platform-key',
-        never
-      >;
-      /**
-       * Connection / sync / consent status badge.
-       */
-      'ck-status-badge': CustomElementProps<CkStatusBadge, 'status' | 'label', never, never>;
-      /**
-       * Data sync progress.
-       */
-      'ck-sync-status': CustomElementProps<
-        CkSyncStatus,
-        'statuses' | 'dataTypes' | 'client' | 'companyId' | 'pollInterval',
-        'company-id' | 'poll-interval',
-        'ck-sync-complete' | 'ck-sync-error'
-      >;
-    }
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+    interface IntrinsicElements extends ConsentKitIntrinsicElements {}
   }
 }
-
-export {};
