@@ -478,7 +478,24 @@ export class Domain {
       null,
     );
     if (!company.products.includes(product.identifier)) company.products.push(product.identifier);
+    this.fetchNewlyConsented(companyId, dataTypes);
     return row;
+  }
+
+  /**
+   * A consent for another product can need data types its connections never fetched (scenario 4: lending after
+   * insights). They are fetched now, without re-authenticating the provider; data already fetched is not refetched.
+   */
+  private fetchNewlyConsented(companyId: string, dataTypes: DataTypesBySourceType): void {
+    for (const connection of connectionsOf(this.store, companyId)) {
+      if (connection.status !== 'Linked') continue;
+      const fetched = new Set<string>();
+      for (const pull of this.store.pulls.values()) {
+        if (pull.connectionId === connection.id && !pull.isErrored) fetched.add(pull.dataType);
+      }
+      const missing = (dataTypes[this.sourceTypeOf(connection)] ?? []).filter((dt) => !fetched.has(dt));
+      if (missing.length) this.syncConnection(connection, missing);
+    }
   }
 
   private requireActive(row: ConsentRow): void {

@@ -115,6 +115,25 @@ describe('consent ledger', () => {
     );
   });
 
+  it('fetches the data types a newly granted product needs, without re-authentication (scenario 4)', async () => {
+    const company = await createCompany(t, 'Second Product Ltd');
+    // Onboarded for insights only: the first sync fetches the insights data types, not lending's `customers`.
+    await t.api.put(`/companies/${company.id}/products/insights`).expect(204);
+    const xero = await linkConnection(t, company.id, 'gbol');
+    await t.api
+      .post(`/companies/${company.id}/consents`, { productIdentifier: 'insights', connectionIds: [xero.id] })
+      .expect(201);
+    expectError(await t.api.get(`/companies/${company.id}/data/customers?product=insights`), 403);
+
+    await t.api
+      .post(`/companies/${company.id}/consents`, { productIdentifier: 'lending', connectionIds: [xero.id] })
+      .expect(201);
+    const customers = await t.api.get(`/companies/${company.id}/data/customers?product=lending`).expect(200);
+    expect(customers.body.totalResults).toBeGreaterThan(0);
+    const connection = await t.api.get(`/companies/${company.id}/connections/${xero.id}`).expect(200);
+    expect(connection.body.status).toBe('Linked');
+  });
+
   it('amends with additional data types without re-authentication, append-only', async () => {
     const { companyId, xero } = await setup();
     const granted = (
