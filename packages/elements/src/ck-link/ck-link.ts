@@ -52,7 +52,13 @@ import {
   type JourneyConfig,
   type JourneyState,
 } from './link-journey.js';
-import { connectAnotherLabel, errorMessage, linkText, pickerTitleKey, type TextValues } from './link-messages.js';
+import {
+  connectAnotherLabel,
+  errorMessage,
+  linkText,
+  pickerTitleKey,
+  type TextValues,
+} from './link-messages.js';
 
 /** What connected mode loads before the journey starts. */
 interface LinkContext {
@@ -89,13 +95,23 @@ function hasLinkResult(search: string): boolean {
 }
 
 const SNAPSHOT_PREFIX = 'ck-link:journey:';
-const KEY_OF_SOURCE_TYPE: Record<string, LinkSourceTypeKey> = { Accounting: 'accounting', Banking: 'banking', Commerce: 'commerce' };
+const KEY_OF_SOURCE_TYPE: Record<string, LinkSourceTypeKey> = {
+  Accounting: 'accounting',
+  Banking: 'banking',
+  Commerce: 'commerce',
+};
 
-function activeConsentFor(consents: readonly ConsentRecord[], productIdentifier: string | undefined): ConsentRecord | null {
+function activeConsentFor(
+  consents: readonly ConsentRecord[],
+  productIdentifier: string | undefined,
+): ConsentRecord | null {
   if (!productIdentifier) return null;
   return (
     consents.find(
-      (c) => c.productIdentifier === productIdentifier && c.status === 'Active' && Date.parse(c.duration.expiresAt) > Date.now(),
+      (c) =>
+        c.productIdentifier === productIdentifier &&
+        c.status === 'Active' &&
+        Date.parse(c.duration.expiresAt) > Date.now(),
     ) ?? null
   );
 }
@@ -301,7 +317,11 @@ export class CkLink extends CkElement {
   // ------------------------------------------------------------------ lifecycle
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const connectedChanged = changed.has('client') || changed.has('companyId') || changed.has('productIdentifier') || changed.has('mode');
+    const connectedChanged =
+      changed.has('client') ||
+      changed.has('companyId') ||
+      changed.has('productIdentifier') ||
+      changed.has('mode');
     if (connectedChanged) {
       // A new company / product: forget the old one at once; connected mode restarts when its data is loaded.
       this.context = undefined;
@@ -357,7 +377,9 @@ export class CkLink extends CkElement {
     this.consent = activeConsentFor(this.knownConsents, product?.identifier ?? this.productIdentifier);
     this.config = journeyConfig({
       sourceTypes: this.sourceTypes,
-      defaultPlan: defaultPlan ? (['accounting', 'banking', 'commerce'] as const).filter((k) => defaultPlan.includes(k)) : undefined,
+      defaultPlan: defaultPlan
+        ? (['accounting', 'banking', 'commerce'] as const).filter((k) => defaultPlan.includes(k))
+        : undefined,
       showLandingPage: this.showLandingPage,
       mode: this.mode,
       consentAlreadyGiven: this.consent !== null,
@@ -452,14 +474,18 @@ export class CkLink extends CkElement {
         return key ? this.t(pickerTitleKey(key)) : '';
       }
       case 'consent':
-        return this.t(this.config.mode === 'additional-consent' ? 'additionalConsent.title' : 'consent.title');
+        return this.t(
+          this.config.mode === 'additional-consent' ? 'additionalConsent.title' : 'consent.title',
+        );
       case 'handoff':
         return this.t('handoff.title');
       case 'syncing':
         return this.t('syncing.title');
       case 'success':
         if (j.finished) return this.t('finish.title');
-        return this.config.mode === 'additional-consent' ? msg('Your consent is recorded') : this.t('success.title');
+        return this.config.mode === 'additional-consent'
+          ? msg('Your consent is recorded')
+          : this.t('success.title');
       case 'error':
         return this.t('error.title');
     }
@@ -483,7 +509,10 @@ export class CkLink extends CkElement {
     const key = this.snapshotKey();
     if (!key) return;
     try {
-      sessionStorage.setItem(key, JSON.stringify(snapshotJourney(this.journey, this.companyId!, this.consent?.id ?? null)));
+      sessionStorage.setItem(
+        key,
+        JSON.stringify(snapshotJourney(this.journey, this.companyId!, this.consent?.id ?? null)),
+      );
     } catch {
       // Storage may be unavailable (privacy mode): the journey then resumes from the result alone.
     }
@@ -511,11 +540,27 @@ export class CkLink extends CkElement {
 
   /** Takes the provider's answer from `redirectResult` (or the URL with `handle-redirect`) once. */
   private consumeRedirect(): void {
-    if (!this.redirectResult && this.handleRedirect && !this.urlResult && typeof location !== 'undefined' && hasLinkResult(location.search)) {
+    if (
+      !this.redirectResult &&
+      this.handleRedirect &&
+      !this.urlResult &&
+      typeof location !== 'undefined' &&
+      hasLinkResult(location.search)
+    ) {
       const search = location.search;
       // Clean the URL at once so that a reload does not replay the answer.
       const url = new URL(location.href);
-      for (const name of ['statusCode', 'companyId', 'connectionId', 'platform', 'sourceType', 'error', 'error_description', 'statusText', 'state'])
+      for (const name of [
+        'statusCode',
+        'companyId',
+        'connectionId',
+        'platform',
+        'sourceType',
+        'error',
+        'error_description',
+        'statusText',
+        'state',
+      ])
         url.searchParams.delete(name);
       history.replaceState(history.state, '', url);
       this.urlResult = parseResult(search);
@@ -525,7 +570,9 @@ export class CkLink extends CkElement {
     if (result.companyId && this.companyId && result.companyId !== this.companyId) return;
     this.consumedResult = result;
     const j = this.journey;
-    const forThisHandoff = j.step === 'handoff' && (!result.connectionId || !j.connectionId || result.connectionId === j.connectionId);
+    const forThisHandoff =
+      j.step === 'handoff' &&
+      (!result.connectionId || !j.connectionId || result.connectionId === j.connectionId);
     if (!forThisHandoff) {
       const snapshot = this.readSnapshot();
       if (snapshot) {
@@ -534,12 +581,31 @@ export class CkLink extends CkElement {
           (snapshot.consentId && this.knownConsents.find((c) => c.id === snapshot.consentId)) || this.consent;
       } else {
         // No stored journey (another tab, storage off): resume at the hand-off of the connection in the result.
-        const known = result.connectionId ? this.knownConnections.find((c) => c.id === result!.connectionId) : undefined;
+        const known = result.connectionId
+          ? this.knownConnections.find((c) => c.id === result!.connectionId)
+          : undefined;
         const integration: Integration | null = known
-          ? { key: known.integrationKey ?? '', name: known.platformName, logoUrl: known.linkUrl, enabled: true, sourceType: known.sourceType }
+          ? // No logo URL here: ck-logo falls back to a monogram; the linkUrl must never be fetched as an image.
+            {
+              key: known.integrationKey ?? '',
+              name: known.platformName,
+              logoUrl: '',
+              enabled: true,
+              sourceType: known.sourceType,
+            }
           : null;
-        const index = Math.max(0, known ? this.config.plan.indexOf(KEY_OF_SOURCE_TYPE[known.sourceType] ?? 'accounting') : 0);
-        this.journey = { ...initialJourney(this.config), step: 'handoff', index, consentGiven: true, integration, connectionId: result.connectionId };
+        const index = Math.max(
+          0,
+          known ? this.config.plan.indexOf(KEY_OF_SOURCE_TYPE[known.sourceType] ?? 'accounting') : 0,
+        );
+        this.journey = {
+          ...initialJourney(this.config),
+          step: 'handoff',
+          index,
+          consentGiven: true,
+          integration,
+          connectionId: result.connectionId,
+        };
       }
     }
     this.clearSnapshot();
@@ -568,14 +634,19 @@ export class CkLink extends CkElement {
     }
     if (generation !== this.generation || !connection) return;
     if (this.context) {
-      this.context = { ...this.context, connections: [...this.context.connections.filter((c) => c.id !== connection.id), connection] };
+      this.context = {
+        ...this.context,
+        connections: [...this.context.connections.filter((c) => c.id !== connection.id), connection],
+      };
     }
     this.dispatch({ type: 'connected', connection });
     this.emit('ck-connection', { connection });
     // A consent recorded before this connection existed: add the connection to it.
     if (client && companyId && this.consent && !this.consent.connectionIds.includes(connection.id)) {
       try {
-        const amended = await client.consents.amend(companyId, this.consent.id, { connectionIds: [...this.consent.connectionIds, connection.id] });
+        const amended = await client.consents.amend(companyId, this.consent.id, {
+          connectionIds: [...this.consent.connectionIds, connection.id],
+        });
         if (generation === this.generation) this.consent = amended;
       } catch {
         // The connection works; the consent keeps its data types and is amended at the next change.
@@ -614,7 +685,8 @@ export class CkLink extends CkElement {
     // Additional consent: record it now, no sign-in.
     const client = this.client;
     const companyId = this.companyId;
-    const productIdentifier = this.currentProduct?.identifier ?? this.productIdentifier ?? event.detail.productIdentifier;
+    const productIdentifier =
+      this.currentProduct?.identifier ?? this.productIdentifier ?? event.detail.productIdentifier;
     if (!client || !companyId || !productIdentifier) {
       // Controlled: the host records the consent (it heard ck-consent-confirm); the journey moves on.
       this.dispatch({ type: 'consentGiven' });
@@ -626,7 +698,11 @@ export class CkLink extends CkElement {
     try {
       const linked = this.knownConnections.filter((c) => c.status === 'Linked').map((c) => c.id);
       const record = this.consent
-        ? await client.consents.amend(companyId, this.consent.id, { dataTypes, noticeText, connectionIds: [...new Set([...this.consent.connectionIds, ...linked])] })
+        ? await client.consents.amend(companyId, this.consent.id, {
+            dataTypes,
+            noticeText,
+            connectionIds: [...new Set([...this.consent.connectionIds, ...linked])],
+          })
         : await client.consents.grant(companyId, {
             productIdentifier,
             dataTypes,
@@ -681,7 +757,13 @@ export class CkLink extends CkElement {
     try {
       const known = this.journey.connectionId ?? this.existingConnection?.id ?? null;
       const existing = known ? await client.connections.get(companyId, known) : null;
-      connection = existing ?? (await client.connections.create(companyId, { platformKey: integration.key }, { idempotencyKey: this.idempotencyKey }));
+      connection =
+        existing ??
+        (await client.connections.create(
+          companyId,
+          { platformKey: integration.key },
+          { idempotencyKey: this.idempotencyKey },
+        ));
     } catch (error) {
       if (generation !== this.generation) return;
       this.closePopup();
@@ -693,7 +775,8 @@ export class CkLink extends CkElement {
     this.dispatch({ type: 'connectionCreated', connectionId: connection.id });
     if (this.context && !this.context.connections.some((c) => c.id === connection.id))
       this.context = { ...this.context, connections: [...this.context.connections, connection] };
-    if (firstAttempt) this.emit('ck-connection-started', { integration, connectionId: connection.id, connection });
+    if (firstAttempt)
+      this.emit('ck-connection-started', { integration, connectionId: connection.id, connection });
     this.existingConnection = null;
 
     if (this.pendingConsent) {
@@ -702,7 +785,11 @@ export class CkLink extends CkElement {
         try {
           const { dataTypes, noticeText } = this.pendingConsent;
           const record = this.consent
-            ? await client.consents.amend(companyId, this.consent.id, { dataTypes, noticeText, connectionIds: [...new Set([...this.consent.connectionIds, connection.id])] })
+            ? await client.consents.amend(companyId, this.consent.id, {
+                dataTypes,
+                noticeText,
+                connectionIds: [...new Set([...this.consent.connectionIds, connection.id])],
+              })
             : await client.consents.grant(companyId, {
                 productIdentifier,
                 dataTypes,
@@ -727,13 +814,25 @@ export class CkLink extends CkElement {
     if (connection.status === 'Linked') {
       // Already connected (chosen again from the picker): nothing to sign in to.
       this.closePopup();
-      this.handleResult({ ok: true, statusCode: 200, companyId, connectionId: connection.id, platform: connection.integrationKey ?? '', sourceType: connection.sourceType });
+      this.handleResult({
+        ok: true,
+        statusCode: 200,
+        companyId,
+        connectionId: connection.id,
+        platform: connection.integrationKey ?? '',
+        sourceType: connection.sourceType,
+      });
       return;
     }
     const linkUrl = safeHttpUrl(connection.linkUrl);
     if (!linkUrl) {
       this.closePopup();
-      this.fail({ code: 'invalid_request', description: 'The connection has no usable linkUrl.', connectionId: connection.id, userRecoverable: false });
+      this.fail({
+        code: 'invalid_request',
+        description: 'The connection has no usable linkUrl.',
+        connectionId: connection.id,
+        userRecoverable: false,
+      });
       return;
     }
     if (this.handoff === 'redirect') {
@@ -803,7 +902,8 @@ export class CkLink extends CkElement {
   private checking = false;
 
   private async checkSignIn(connectionId: string): Promise<void> {
-    if (this.checking || this.journey.step !== 'handoff' || this.journey.connectionId !== connectionId) return;
+    if (this.checking || this.journey.step !== 'handoff' || this.journey.connectionId !== connectionId)
+      return;
     // The popup came back to a same-origin redirect page: read the answer from its URL.
     const popup = this.popup;
     try {
@@ -880,7 +980,11 @@ export class CkLink extends CkElement {
         const current = await client.connections.get(companyId, connectionId);
         if (current.status === 'PendingAuth') {
           await client.connections.delete(companyId, connectionId);
-          if (this.context) this.context = { ...this.context, connections: this.context.connections.filter((c) => c.id !== connectionId) };
+          if (this.context)
+            this.context = {
+              ...this.context,
+              connections: this.context.connections.filter((c) => c.id !== connectionId),
+            };
           this.requestUpdate();
         }
       } catch {
@@ -928,12 +1032,16 @@ export class CkLink extends CkElement {
   private requestedDataTypes(): DataTypesBySourceType {
     const product = this.currentProduct;
     const result: DataTypesBySourceType = {};
-    const keys = this.config.mode === 'additional-consent'
-      ? (Object.keys(product?.dataTypes ?? {}) as string[]).map((st) => KEY_OF_SOURCE_TYPE[st]).filter((k): k is LinkSourceTypeKey => k !== undefined)
-      : this.config.plan;
+    const keys =
+      this.config.mode === 'additional-consent'
+        ? (Object.keys(product?.dataTypes ?? {}) as string[])
+            .map((st) => KEY_OF_SOURCE_TYPE[st])
+            .filter((k): k is LinkSourceTypeKey => k !== undefined)
+        : this.config.plan;
     for (const key of keys) {
       const sourceType = SOURCE_TYPE_OF_KEY[key];
-      const types: DataType[] | undefined = this.sourceTypes?.[key]?.dataTypes ?? product?.dataTypes[sourceType];
+      const types: DataType[] | undefined =
+        this.sourceTypes?.[key]?.dataTypes ?? product?.dataTypes[sourceType];
       if (types?.length) result[sourceType] = [...types];
     }
     return result;
@@ -957,19 +1065,26 @@ export class CkLink extends CkElement {
     return html`<div class="step" part="step step-landing">
       ${this.heading(this.t('landing.title'))}
       <p>${this.t('landing.subtitle')}</p>
-      ${plan.length
-        ? html`<ul class="plain">
-            ${plan.map(
-              (key) => html`<li>
-                ${icon('check', 'icon success-mark')}
-                <span>${this.planItemLabel(key)}</span>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-      <p class="muted">${icon('lock', 'icon')} ${msg('Your data is shared securely, and only with your consent.')}</p>
+      ${
+        plan.length
+          ? html`<ul class="plain">
+              ${plan.map(
+                (key) =>
+                  html`<li>
+                    ${icon('check', 'icon success-mark')}
+                    <span>${this.planItemLabel(key)}</span>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+      <p class="muted">
+        ${icon('lock', 'icon')} ${msg('Your data is shared securely, and only with your consent.')}
+      </p>
       <div class="actions">
-        <button type="button" class="button primary" part="primary-button" @click=${this.onStart}>${this.t('landing.start')}</button>
+        <button type="button" class="button primary" part="primary-button" @click=${this.onStart}>
+          ${this.t('landing.start')}
+        </button>
       </div>
     </div>`;
   }
@@ -978,7 +1093,9 @@ export class CkLink extends CkElement {
     const optional = this.config.optional.has(key);
     switch (key) {
       case 'accounting':
-        return optional ? msg('Connect your accounting software (optional)') : msg('Connect your accounting software');
+        return optional
+          ? msg('Connect your accounting software (optional)')
+          : msg('Connect your accounting software');
       case 'banking':
         return optional ? msg('Connect your bank accounts (optional)') : msg('Connect your bank accounts');
       case 'commerce':
@@ -1003,13 +1120,20 @@ export class CkLink extends CkElement {
         @ck-integration-select=${this.onIntegrationSelect}
         @ck-integration-not-listed=${this.onNotListed}
       ></ck-integration-picker>
-      ${optional
-        ? html`<div class="actions">
-            <button type="button" class="button link" part="secondary-button" @click=${() => this.dispatch({ type: 'skip' })}>
-              ${this.t('picker.skip')}
-            </button>
-          </div>`
-        : nothing}
+      ${
+        optional
+          ? html`<div class="actions">
+              <button
+                type="button"
+                class="button link"
+                part="secondary-button"
+                @click=${() => this.dispatch({ type: 'skip' })}
+              >
+                ${this.t('picker.skip')}
+              </button>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -1047,32 +1171,47 @@ export class CkLink extends CkElement {
     return html`<div class="step" part="step step-handoff">
       ${this.heading(this.t('handoff.title'))}
       <div class="platform">
-        <ck-logo size="large" decorative .name=${name} .src=${integration?.logoUrl} .client=${this.client} platform-key=${integration?.key || nothing}></ck-logo>
+        <ck-logo
+          size="large"
+          decorative
+          .name=${name}
+          .src=${integration?.logoUrl}
+          .client=${this.client}
+          platform-key=${integration?.key || nothing}
+        ></ck-logo>
         <p>${this.t('handoff.body')}</p>
       </div>
-      ${waiting
-        ? html`<div class="waiting" part="waiting">
-            ${icon('clock', 'icon')}
-            <span>${msg(str`Waiting for you to finish signing in to ${name} in the other window…`)}</span>
-          </div>
-          <div class="actions">
-            <button type="button" class="button" part="secondary-button" @click=${this.reopen}>${msg('Reopen the sign-in window')}</button>
-          </div>`
-        : this.connectedMode
-          ? html`<div class="actions">
-              <button
-                type="button"
-                class="button primary"
-                part="primary-button"
-                ?disabled=${this.handoffPhase === 'starting'}
-                aria-busy=${this.handoffPhase === 'starting' ? 'true' : 'false'}
-                @click=${this.onContinueToProvider}
-              >
-                ${icon('external', 'icon')} ${msg(str`Continue to ${name}`)}
-              </button>
-            </div>
-            ${this.handoffPhase === 'starting' ? html`<p class="muted" role="status">${msg('Preparing a secure connection…')}</p>` : nothing}`
-          : html`<div class="waiting" part="waiting">${icon('clock', 'icon')}<span>${msg(str`Waiting for the sign-in to ${name} to finish…`)}</span></div>`}
+      ${
+        waiting
+          ? html`<div class="waiting" part="waiting">
+                ${icon('clock', 'icon')}
+                <span>${msg(str`Waiting for you to finish signing in to ${name} in the other window…`)}</span>
+              </div>
+              <div class="actions">
+                <button type="button" class="button" part="secondary-button" @click=${this.reopen}>
+                  ${msg('Reopen the sign-in window')}
+                </button>
+              </div>`
+          : this.connectedMode
+            ? html`<div class="actions">
+                  <button
+                    type="button"
+                    class="button primary"
+                    part="primary-button"
+                    ?disabled=${this.handoffPhase === 'starting'}
+                    aria-busy=${this.handoffPhase === 'starting' ? 'true' : 'false'}
+                    @click=${this.onContinueToProvider}
+                  >
+                    ${icon('external', 'icon')} ${msg(str`Continue to ${name}`)}
+                  </button>
+                </div>
+                ${this.handoffPhase === 'starting' ? html`<p class="muted" role="status">${msg('Preparing a secure connection…')}</p>` : nothing}`
+            : html`<div class="waiting" part="waiting">
+                ${icon('clock', 'icon')}<span
+                  >${msg(str`Waiting for the sign-in to ${name} to finish…`)}</span
+                >
+              </div>`
+      }
     </div>`;
   }
 
@@ -1090,7 +1229,9 @@ export class CkLink extends CkElement {
       ></ck-sync-status>
       <p class="muted">${msg('You can carry on: fetching continues in the background.')}</p>
       <div class="actions">
-        <button type="button" class="button primary" part="primary-button" @click=${this.onSyncComplete}>${msg('Continue')}</button>
+        <button type="button" class="button primary" part="primary-button" @click=${this.onSyncComplete}>
+          ${msg('Continue')}
+        </button>
       </div>
     </div>`;
   }
@@ -1101,26 +1242,46 @@ export class CkLink extends CkElement {
     if (j.finished) {
       return html`<div class="step" part="step step-finish">
         ${this.heading(this.t('finish.title'))}
-        ${j.connections.length
-          ? html`<p>${msg('You connected:')}</p>
-              <ul class="plain">
-                ${j.connections.map((c) => html`<li>${icon('check', 'icon success-mark')}<span>${c.platformName}</span></li>`)}
-              </ul>`
-          : nothing}
+        ${
+          j.connections.length
+            ? html`<p>${msg('You connected:')}</p>
+                <ul class="plain">
+                  ${j.connections.map((c) => html`<li>${icon('check', 'icon success-mark')}<span>${c.platformName}</span></li>`)}
+                </ul>`
+            : nothing
+        }
         ${this.consent ? html`<p class="muted">${msg('Your consent is recorded. You can review or withdraw it at any time.')}</p>` : nothing}
-        ${this.nonModal
-          ? nothing
-          : html`<div class="actions">
-              <button type="button" class="button primary" part="primary-button" @click=${this.onCloseClick}>${msg('Close')}</button>
-            </div>`}
+        ${
+          this.nonModal
+            ? nothing
+            : html`<div class="actions">
+                <button
+                  type="button"
+                  class="button primary"
+                  part="primary-button"
+                  @click=${this.onCloseClick}
+                >
+                  ${msg('Close')}
+                </button>
+              </div>`
+        }
       </div>`;
     }
     if (this.config.mode === 'additional-consent') {
       return html`<div class="step" part="step step-success">
         ${this.heading(this.stepTitle())}
-        <p>${msg('Thank you. No need to sign in again: the data you agreed to share will be used from now on.')}</p>
+        <p>
+          ${msg('Thank you. No need to sign in again: the data you agreed to share will be used from now on.')}
+        </p>
         <div class="actions">
-          <button type="button" class="button primary" part="primary-button" @click=${() => this.dispatch({ type: 'continue' })}>${msg('Done')}</button>
+          <button
+            type="button"
+            class="button primary"
+            part="primary-button"
+            @click=${() => this.dispatch({ type: 'continue' })}
+          >
+            ${msg('Done')}
+          </button>
         </div>
       </div>`;
     }
@@ -1130,12 +1291,24 @@ export class CkLink extends CkElement {
       ${this.heading(this.t('success.title'))}
       <p>${this.t('success.body')}</p>
       <div class="actions">
-        ${another
-          ? html`<button type="button" class="button" part="secondary-button" @click=${() => this.dispatch({ type: 'connectAnother' })}>
-              ${icon('plus', 'icon')} ${another}
-            </button>`
-          : nothing}
-        <button type="button" class="button primary" part="primary-button" @click=${() => this.dispatch({ type: 'continue' })}>
+        ${
+          another
+            ? html`<button
+                type="button"
+                class="button"
+                part="secondary-button"
+                @click=${() => this.dispatch({ type: 'connectAnother' })}
+              >
+                ${icon('plus', 'icon')} ${another}
+              </button>`
+            : nothing
+        }
+        <button
+          type="button"
+          class="button primary"
+          part="primary-button"
+          @click=${() => this.dispatch({ type: 'continue' })}
+        >
           ${more ? msg('Continue') : msg('Done')}
         </button>
       </div>
@@ -1145,7 +1318,9 @@ export class CkLink extends CkElement {
   private renderErrorStep(): TemplateResult {
     const error = this.journey.error!;
     const message = errorMessage(error, this.textValues());
-    const canChoose = this.config.mode === 'journey' && (this.journey.retryStep === 'handoff' || this.journey.retryStep === 'picker');
+    const canChoose =
+      this.config.mode === 'journey' &&
+      (this.journey.retryStep === 'handoff' || this.journey.retryStep === 'picker');
     // Back to the picker is the only way on from the picker itself ("not listed"): no separate "Try again".
     const retryable = error.userRecoverable && this.journey.retryStep !== 'picker';
     return html`<div class="step" part="step step-error">
@@ -1156,23 +1331,53 @@ export class CkLink extends CkElement {
         <p class="muted">${msg(str`Error code: ${error.code}`)}</p>
       </div>
       <div class="actions">
-        ${error.code === 'popup_blocked'
-          ? html`<button type="button" class="button" part="secondary-button" @click=${this.continueHere}>${msg('Continue in this window')}</button>`
-          : nothing}
-        ${retryable
-          ? html`${canChoose
-                ? html`<button type="button" class="button" part="secondary-button" @click=${() => void this.chooseAnother()}>
-                    ${msg('Choose another')}
-                  </button>`
-                : nothing}
-              <button type="button" class="button primary" part="primary-button" @click=${() => this.dispatch({ type: 'retry' })}>
-                ${msg('Try again')}
+        ${
+          error.code === 'popup_blocked'
+            ? html`<button type="button" class="button" part="secondary-button" @click=${this.continueHere}>
+                ${msg('Continue in this window')}
               </button>`
-          : error.userRecoverable && canChoose
-            ? html`<button type="button" class="button primary" part="primary-button" @click=${() => void this.chooseAnother()}>
-                ${msg('Choose another')}
-              </button>`
-            : html`<button type="button" class="button primary" part="primary-button" @click=${this.onCloseClick}>${msg('Close')}</button>`}
+            : nothing
+        }
+        ${
+          retryable
+            ? html`${
+                  canChoose
+                    ? html`<button
+                        type="button"
+                        class="button"
+                        part="secondary-button"
+                        @click=${() => void this.chooseAnother()}
+                      >
+                        ${msg('Choose another')}
+                      </button>`
+                    : nothing
+                }
+                <button
+                  type="button"
+                  class="button primary"
+                  part="primary-button"
+                  @click=${() => this.dispatch({ type: 'retry' })}
+                >
+                  ${msg('Try again')}
+                </button>`
+            : error.userRecoverable && canChoose
+              ? html`<button
+                  type="button"
+                  class="button primary"
+                  part="primary-button"
+                  @click=${() => void this.chooseAnother()}
+                >
+                  ${msg('Choose another')}
+                </button>`
+              : html`<button
+                  type="button"
+                  class="button primary"
+                  part="primary-button"
+                  @click=${this.onCloseClick}
+                >
+                  ${msg('Close')}
+                </button>`
+        }
       </div>
     </div>`;
   }
@@ -1206,18 +1411,31 @@ export class CkLink extends CkElement {
   protected override render(): unknown {
     const logo = safeHttpUrl(this.clientLogoUrl);
     return html`<div class="base" part="base" dir=${this.locale.dir}>
-      <div role="status" aria-live="polite" class="visually-hidden" part="announcer">${this.announcement}</div>
+      <div role="status" aria-live="polite" class="visually-hidden" part="announcer">
+        ${this.announcement}
+      </div>
       <div class="top" part="header">
         <div class="brand">
-          ${this.clientName || logo
-            ? html`<ck-logo size="small" decorative .name=${this.clientName} .src=${logo}></ck-logo><span>${this.clientName}</span>`
-            : nothing}
+          ${
+            this.clientName || logo
+              ? html`<ck-logo size="small" decorative .name=${this.clientName} .src=${logo}></ck-logo
+                  ><span>${this.clientName}</span>`
+              : nothing
+          }
         </div>
-        ${this.nonModal
-          ? nothing
-          : html`<button type="button" class="button close" part="close-button" aria-label=${msg('Close')} @click=${this.onCloseClick}>
-              ${icon('close', 'icon')}
-            </button>`}
+        ${
+          this.nonModal
+            ? nothing
+            : html`<button
+                type="button"
+                class="button close"
+                part="close-button"
+                aria-label=${msg('Close')}
+                @click=${this.onCloseClick}
+              >
+                ${icon('close', 'icon')}
+              </button>`
+        }
       </div>
       ${this.journey.closed ? html`<p class="muted">${msg('You left the journey.')}</p>` : this.renderStep()}
       <ck-dialog
