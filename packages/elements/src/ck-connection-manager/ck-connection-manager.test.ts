@@ -37,7 +37,8 @@ async function mount(props: Partial<CkConnectionManager> = {}): Promise<CkConnec
 }
 
 const root = () => el.shadowRoot!;
-const text = (node: ParentNode | null | undefined) => (node as HTMLElement | null)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (node: ParentNode | null | undefined) =>
+  (node as HTMLElement | null)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const row = (id: string) => root().querySelector<HTMLElement>(`[data-connection-id="${id}"]`)!;
 const consentRow = (id: string) => root().querySelector<HTMLElement>(`[data-consent-id="${id}"]`)!;
 const dialog = () => root().querySelector<CkDialog>('ck-dialog')!;
@@ -107,14 +108,19 @@ describe('ck-connection-manager (controlled)', () => {
     await settle();
     expect(dialog().open).toBe(true);
     expect(dialog().heading).toBe('Disconnect Xero?');
-    expect(text(dialog())).toContain('Copay Lending and Insights Dashboard use this connection. They will stop receiving new data.');
+    expect(text(dialog())).toContain(
+      'Copay Lending and Insights Dashboard use this connection. They will stop receiving new data.',
+    );
     await expectNoAxeViolations(el);
 
     dialogButton('confirm-button').click();
     await settle();
     expect(events).toHaveLength(1);
     expect(events[0]!.detail.connection).toBe(xeroConnection);
-    expect(events[0]!.detail.impactedProducts.map((p: { name: string }) => p.name)).toEqual(['Copay Lending', 'Insights Dashboard']);
+    expect(events[0]!.detail.impactedProducts.map((p: { name: string }) => p.name)).toEqual([
+      'Copay Lending',
+      'Insights Dashboard',
+    ]);
     expect(events[0]!.bubbles && events[0]!.composed && events[0]!.cancelable).toBe(true);
   });
 
@@ -146,7 +152,9 @@ describe('ck-connection-manager (controlled)', () => {
     const body = text(dialog());
     expect(dialog().heading).toBe('Delete Xero and its data?');
     expect(body).toContain('It cannot be undone.');
-    expect(body).toContain('Copay Lending and Insights Dashboard use this connection and will lose access to its data.');
+    expect(body).toContain(
+      'Copay Lending and Insights Dashboard use this connection and will lose access to its data.',
+    );
     expect(body).toContain('Copay Lending deletes what it has within 90 days.');
     expect(body).toContain('Insights Dashboard deletes what it has within 30 days.');
     expect(dialog().tone).toBe('danger');
@@ -173,6 +181,26 @@ describe('ck-connection-manager (controlled)', () => {
     expect(seen[0]!.detail.linkUrl).toBe(expired.linkUrl);
     expect(open).toHaveBeenCalledTimes(1);
     expect(open.mock.calls[0]![0]).toBe(expired.linkUrl);
+  });
+
+  it('asks the hosted sign-in to return to redirect-url, and ignores a redirect that is not http(s)', async () => {
+    const expired = connectionWithStatus('Deauthorized');
+    await mount({
+      connections: [expired],
+      products: fixtureProducts,
+      redirectUrl: 'http://localhost:4030/connect/callback',
+    });
+    const open = vi.spyOn(window, 'open').mockImplementation(() => ({ closed: false, close() {} }) as Window);
+    const button = row(expired.id).querySelector<HTMLButtonElement>('[part~="action-reconnect"]')!;
+    button.click();
+    const opened = new URL(String(open.mock.calls[0]![0]));
+    expect(opened.searchParams.get('redirect')).toBe('http://localhost:4030/connect/callback');
+    expect(`${opened.origin}${opened.pathname}`).toBe(new URL(expired.linkUrl).href.split('?')[0]);
+
+    el.redirectUrl = 'javascript:alert(1)';
+    await el.updateComplete;
+    button.click();
+    expect(open.mock.calls[1]![0]).toBe(expired.linkUrl);
   });
 
   it('never opens a link URL that is not http(s)', async () => {
@@ -242,8 +270,12 @@ describe('ck-connection-manager (controlled)', () => {
     await settle();
     expect(events).toHaveLength(1);
     expect(events[0]!.detail.consent).toBe(lendingConsent);
-    expect(events[0]!.detail.impactedProducts.map((p: { name: string }) => p.name)).toEqual(['Copay Lending']);
-    expect(events[0]!.detail.unaffectedProducts.map((p: { name: string }) => p.name)).toEqual(['Insights Dashboard']);
+    expect(events[0]!.detail.impactedProducts.map((p: { name: string }) => p.name)).toEqual([
+      'Copay Lending',
+    ]);
+    expect(events[0]!.detail.unaffectedProducts.map((p: { name: string }) => p.name)).toEqual([
+      'Insights Dashboard',
+    ]);
   });
 
   it('stays reactive after mount', async () => {
@@ -295,10 +327,14 @@ describe('ck-connection-manager in French', () => {
     document.documentElement.lang = 'fr-CA';
     await mount(controlled());
     const waitText = async (node: () => ParentNode | null | undefined, expected: string) => {
-      for (let i = 0; i < 150 && !text(node()).includes(expected); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 150 && !text(node()).includes(expected); i++)
+        await new Promise((r) => setTimeout(r, 20));
       expect(text(node())).toContain(expected);
     };
-    await waitText(() => row(xeroConnection.id), 'Copay Lending et Insights Dashboard utilisent cette connexion.');
+    await waitText(
+      () => row(xeroConnection.id),
+      'Copay Lending et Insights Dashboard utilisent cette connexion.',
+    );
     expect(text(row(xeroConnection.id))).toContain('Première autorisation');
     // Dates follow the locale too (French month names).
     expect(text(row(xeroConnection.id).querySelector('dl.facts time'))).toMatch(/mars/);

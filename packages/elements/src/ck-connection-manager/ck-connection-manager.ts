@@ -18,7 +18,7 @@ import { icon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
-import { safeHttpUrl } from '../controllers/safe-url.js';
+import { hostedLinkUrl } from '../controllers/safe-url.js';
 import { dataTypeLabel, groupDataTypes, sourceTypeLabel } from '../data-types/data-types.js';
 import '../ck-logo/index.js';
 import '../ck-status-badge/index.js';
@@ -33,7 +33,13 @@ import {
 } from './ck-connection-manager.types.js';
 import type { ConnectionManagerClient } from './connection-manager-client.js';
 import { listAll } from '../controllers/client.js';
-import { formatNameList, isActiveConsent, productOfConsent, productsUsingConnection, withdrawImpact } from './impact.js';
+import {
+  formatNameList,
+  isActiveConsent,
+  productOfConsent,
+  productsUsingConnection,
+  withdrawImpact,
+} from './impact.js';
 
 type RowAction = ConnectionAction | ConsentAction;
 
@@ -43,7 +49,14 @@ type RowState = { action: RowAction; pending: true } | { action: RowAction; pend
 type Confirmation =
   | { kind: 'disconnect'; connection: Connection; impacted: Product[] }
   | { kind: 'delete'; connection: Connection; impacted: Product[] }
-  | { kind: 'withdraw'; consent: ConsentRecord; product: Product; impacted: Product[]; unaffected: Product[]; connections: Connection[] };
+  | {
+      kind: 'withdraw';
+      consent: ConsentRecord;
+      product: Product;
+      impacted: Product[];
+      unaffected: Product[];
+      connections: Connection[];
+    };
 
 interface Loaded {
   connections: Connection[];
@@ -137,6 +150,12 @@ export class CkConnectionManager extends CkElement {
   /** How "Reconnect" opens the platform's sign-in page: a popup window, or the whole page. */
   @property() handoff: ConnectionManagerHandoffMode = 'popup';
 
+  /**
+   * Where the hosted sign-in sends the person back after a reconnect (`redirect=` on the `linkUrl`); it must be on
+   * the API's redirect allowlist. Unset: the client profile's default redirect URL.
+   */
+  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+
   /** Connected mode: milliseconds between refreshes while a sign-in or sync is in progress. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 3000;
 
@@ -224,14 +243,16 @@ export class CkConnectionManager extends CkElement {
 
   /** A sign-in or a sync is in progress: worth refreshing. */
   private get busy(): boolean {
-    if (this.shownConnections.some((c) => c.status === 'PendingAuth' || this.reconnecting.has(c.id))) return true;
+    if (this.shownConnections.some((c) => c.status === 'PendingAuth' || this.reconnecting.has(c.id)))
+      return true;
     return Object.values(this.shownDataStatus ?? {}).some(
       (s) => !(FINISHED_PULL_STATUSES as readonly string[]).includes(s.currentStatus),
     );
   }
 
   private schedulePoll(): void {
-    if (!this.isConnected || !this.connected || !this.loaded || this.polling || this.pollTimer || !this.busy) return;
+    if (!this.isConnected || !this.connected || !this.loaded || this.polling || this.pollTimer || !this.busy)
+      return;
     this.pollTimer = setTimeout(() => void this.poll(), Math.max(250, this.pollInterval));
   }
 
@@ -323,18 +344,34 @@ export class CkConnectionManager extends CkElement {
     if (!confirmation || event.detail.returnValue !== 'confirm') return;
     switch (confirmation.kind) {
       case 'disconnect':
-        if (this.emit('ck-connection-disconnect', { connection: confirmation.connection, impactedProducts: confirmation.impacted }, { cancelable: true }))
+        if (
+          this.emit(
+            'ck-connection-disconnect',
+            { connection: confirmation.connection, impactedProducts: confirmation.impacted },
+            { cancelable: true },
+          )
+        )
           void this.perform('disconnect', confirmation.connection.id);
         break;
       case 'delete':
-        if (this.emit('ck-connection-delete', { connection: confirmation.connection, impactedProducts: confirmation.impacted }, { cancelable: true }))
+        if (
+          this.emit(
+            'ck-connection-delete',
+            { connection: confirmation.connection, impactedProducts: confirmation.impacted },
+            { cancelable: true },
+          )
+        )
           void this.perform('delete', confirmation.connection.id);
         break;
       case 'withdraw':
         if (
           this.emit(
             'ck-consent-withdraw',
-            { consent: confirmation.consent, impactedProducts: confirmation.impacted, unaffectedProducts: confirmation.unaffected },
+            {
+              consent: confirmation.consent,
+              impactedProducts: confirmation.impacted,
+              unaffectedProducts: confirmation.unaffected,
+            },
             { cancelable: true },
           )
         )
@@ -355,7 +392,10 @@ export class CkConnectionManager extends CkElement {
         const consent = this.loaded.consents.find((c) => c.id === id);
         const updated = await client.consents.withdraw(companyId, id, {});
         if (generation !== this.generation || !this.loaded) return;
-        this.loaded = { ...this.loaded, consents: this.loaded.consents.map((c) => (c.id === id ? updated : c)) };
+        this.loaded = {
+          ...this.loaded,
+          consents: this.loaded.consents.map((c) => (c.id === id ? updated : c)),
+        };
         const product = productOfConsent(updated, this.loaded.products);
         this.announce(msg(str`Consent for ${product.name} withdrawn.`));
         this.emit('ck-connections-change', { action, consent: updated ?? consent });
@@ -365,7 +405,10 @@ export class CkConnectionManager extends CkElement {
         if (action === 'disconnect') {
           const updated = await client.connections.unlink(companyId, id);
           if (generation !== this.generation || !this.loaded) return;
-          this.loaded = { ...this.loaded, connections: this.loaded.connections.map((c) => (c.id === id ? updated : c)) };
+          this.loaded = {
+            ...this.loaded,
+            connections: this.loaded.connections.map((c) => (c.id === id ? updated : c)),
+          };
           this.announce(msg(str`${connection.platformName} is disconnected.`));
           this.emit('ck-connections-change', { action, connection: updated });
         } else if (action === 'delete') {
@@ -394,7 +437,7 @@ export class CkConnectionManager extends CkElement {
   }
 
   private reconnect(connection: Connection): void {
-    const linkUrl = safeHttpUrl(connection.linkUrl);
+    const linkUrl = hostedLinkUrl(connection.linkUrl, this.redirectUrl);
     if (!linkUrl) return;
     if (!this.emit('ck-connection-reconnect', { connection, linkUrl }, { cancelable: true })) return;
     if (this.handoff === 'redirect') {
@@ -423,7 +466,9 @@ export class CkConnectionManager extends CkElement {
     if (!iso) return '';
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return '';
-    const options: Intl.DateTimeFormatOptions = withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' };
+    const options: Intl.DateTimeFormatOptions = withTime
+      ? { dateStyle: 'medium', timeStyle: 'short' }
+      : { dateStyle: 'medium' };
     try {
       return new Intl.DateTimeFormat(this.locale.lang || this.locale.locale, options).format(date);
     } catch {
@@ -455,7 +500,9 @@ export class CkConnectionManager extends CkElement {
     if (connection.status !== 'Linked') return false;
     const statuses = this.shownDataStatus;
     if (!statuses) return false;
-    const types = (DATA_TYPES_BY_SOURCE_TYPE as Record<string, readonly string[] | undefined>)[connection.sourceType] ?? [];
+    const types =
+      (DATA_TYPES_BY_SOURCE_TYPE as Record<string, readonly string[] | undefined>)[connection.sourceType] ??
+      [];
     return types.some((t) => {
       const s = statuses[t];
       return s !== undefined && !(FINISHED_PULL_STATUSES as readonly string[]).includes(s.currentStatus);
@@ -493,7 +540,12 @@ export class CkConnectionManager extends CkElement {
     const name = connection.platformName;
     const titleId = `connection-${connection.id}`;
     const retry = () => row && void this.perform(row.action, connection.id);
-    return html`<li class="row" part="connection" aria-labelledby=${titleId} data-connection-id=${connection.id}>
+    return html`<li
+      class="row"
+      part="connection"
+      aria-labelledby=${titleId}
+      data-connection-id=${connection.id}
+    >
       <ck-logo
         part="logo"
         size="medium"
@@ -506,30 +558,46 @@ export class CkConnectionManager extends CkElement {
         <div class="title-line">
           <h3 id=${titleId}>${name}</h3>
           <ck-status-badge part="status" .status=${connection.status}></ck-status-badge>
-          ${this.isSyncing(connection)
-            ? html`<ck-status-badge part="status sync-status" status="Fetching"></ck-status-badge>`
-            : nothing}
-          ${this.reconnecting.has(connection.id) && connection.status !== 'Linked'
-            ? html`<span class="pending">${msg('Waiting for you to sign in…')}</span>`
-            : nothing}
+          ${
+            this.isSyncing(connection)
+              ? html`<ck-status-badge part="status sync-status" status="Fetching"></ck-status-badge>`
+              : nothing
+          }
+          ${
+            this.reconnecting.has(connection.id) && connection.status !== 'Linked'
+              ? html`<span class="pending">${msg('Waiting for you to sign in…')}</span>`
+              : nothing
+          }
         </div>
         <span class="muted">${sourceTypeLabel(connection.sourceType)}</span>
         <dl class="facts">
-          <div><dt>${msg('First authorised')}</dt><dd>${this.time(connection.created)}</dd></div>
-          <div><dt>${msg('Last synced')}</dt><dd>${this.time(connection.lastSync, true)}</dd></div>
+          <div>
+            <dt>${msg('First authorised')}</dt>
+            <dd>${this.time(connection.created)}</dd>
+          </div>
+          <div>
+            <dt>${msg('Last synced')}</dt>
+            <dd>${this.time(connection.lastSync, true)}</dd>
+          </div>
         </dl>
-        <p class="used-by">${usedBy.length ? this.usedByText(usedBy) : msg('No product uses this connection.')}</p>
-        ${connection.status === 'Deauthorized'
-          ? html`<p class="notice" part="notice">
-              ${msg(str`Access to ${name} has expired. Reconnect to keep sharing data.`)}
-            </p>`
-          : connection.status === 'Unlinked'
+        <p class="used-by">
+          ${usedBy.length ? this.usedByText(usedBy) : msg('No product uses this connection.')}
+        </p>
+        ${
+          connection.status === 'Deauthorized'
             ? html`<p class="notice" part="notice">
-                ${msg(str`${name} is disconnected: no new data is shared. Reconnect to share again.`)}
+                ${msg(str`Access to ${name} has expired. Reconnect to keep sharing data.`)}
               </p>`
-            : connection.status === 'PendingAuth'
-              ? html`<p class="notice" part="notice">${msg(str`Waiting for sign-in to ${name} to finish.`)}</p>`
-              : nothing}
+            : connection.status === 'Unlinked'
+              ? html`<p class="notice" part="notice">
+                  ${msg(str`${name} is disconnected: no new data is shared. Reconnect to share again.`)}
+                </p>`
+              : connection.status === 'PendingAuth'
+                ? html`<p class="notice" part="notice">
+                    ${msg(str`Waiting for sign-in to ${name} to finish.`)}
+                  </p>`
+                : nothing
+        }
         ${this.renderRowState(connection.id, name, retry)}
       </div>
       <div class="actions" part="actions">
@@ -538,7 +606,11 @@ export class CkConnectionManager extends CkElement {
     </li>`;
   }
 
-  private renderConnectionAction(action: ConnectionAction, connection: Connection, busy: boolean): TemplateResult {
+  private renderConnectionAction(
+    action: ConnectionAction,
+    connection: Connection,
+    busy: boolean,
+  ): TemplateResult {
     switch (action) {
       case 'reconnect':
         return html`<button
@@ -606,20 +678,35 @@ export class CkConnectionManager extends CkElement {
         </div>
         ${consent.purposes[0] ? html`<p>${msg(str`Used ${consent.purposes[0].description}.`)}</p>` : nothing}
         <dl class="facts">
-          <div><dt>${msg('Given')}</dt><dd>${this.time(consent.timestamp)}</dd></div>
-          ${status === 'Active'
-            ? html`<div><dt>${msg('Expires')}</dt><dd>${this.time(consent.duration.expiresAt)}</dd></div>`
-            : status === 'Withdrawn'
-              ? html`<div><dt>${msg('Withdrawn')}</dt><dd>${this.time(ended?.timestamp)}</dd></div>`
-              : html`<div><dt>${msg('Expired')}</dt><dd>${this.time(ended?.timestamp ?? consent.duration.expiresAt)}</dd></div>`}
+          <div>
+            <dt>${msg('Given')}</dt>
+            <dd>${this.time(consent.timestamp)}</dd>
+          </div>
+          ${
+            status === 'Active'
+              ? html`<div>
+                  <dt>${msg('Expires')}</dt>
+                  <dd>${this.time(consent.duration.expiresAt)}</dd>
+                </div>`
+              : status === 'Withdrawn'
+                ? html`<div>
+                    <dt>${msg('Withdrawn')}</dt>
+                    <dd>${this.time(ended?.timestamp)}</dd>
+                  </div>`
+                : html`<div>
+                    <dt>${msg('Expired')}</dt>
+                    <dd>${this.time(ended?.timestamp ?? consent.duration.expiresAt)}</dd>
+                  </div>`
+          }
         </dl>
         <div class="data-group">
           <h4>${msg('Data shared')}</h4>
           ${groupDataTypes(consent.dataTypes).map(
-            (group) => html`<p class="muted">${sourceTypeLabel(group.sourceType)}</p>
-              <ul class="data-types">
-                ${group.dataTypes.map((dt) => html`<li>${dataTypeLabel(dt)}</li>`)}
-              </ul>`,
+            (group) =>
+              html`<p class="muted">${sourceTypeLabel(group.sourceType)}</p>
+                <ul class="data-types">
+                  ${group.dataTypes.map((dt) => html`<li>${dataTypeLabel(dt)}</li>`)}
+                </ul>`,
           )}
         </div>
         <details part="history">
@@ -628,29 +715,37 @@ export class CkConnectionManager extends CkElement {
             ${consent.events.map((event) => html`<li>${this.eventLabel(event)} — ${this.time(event.timestamp, true)}</li>`)}
           </ol>
         </details>
-        ${status !== 'Active'
-          ? html`<p class="muted">
-              ${product.retention.days > 0
-                ? msg(str`${product.name} keeps the data it already has for ${product.retention.days} days, then deletes it.`)
-                : msg(str`${product.name} has deleted the data it had.`)}
-            </p>`
-          : nothing}
+        ${
+          status !== 'Active'
+            ? html`<p class="muted">
+                ${
+                  product.retention.days > 0
+                    ? msg(
+                        str`${product.name} keeps the data it already has for ${product.retention.days} days, then deletes it.`,
+                      )
+                    : msg(str`${product.name} has deleted the data it had.`)
+                }
+              </p>`
+            : nothing
+        }
         ${this.renderRowState(consent.id, product.name, retry)}
       </div>
-      ${status === 'Active'
-        ? html`<div class="actions" part="actions">
-            <button
-              type="button"
-              class="button"
-              part="action action-withdraw"
-              ?disabled=${busy}
-              aria-describedby=${titleId}
-              @click=${() => this.askWithdraw(consent)}
-            >
-              ${msg('Withdraw consent')}
-            </button>
-          </div>`
-        : nothing}
+      ${
+        status === 'Active'
+          ? html`<div class="actions" part="actions">
+              <button
+                type="button"
+                class="button"
+                part="action action-withdraw"
+                ?disabled=${busy}
+                aria-describedby=${titleId}
+                @click=${() => this.askWithdraw(consent)}
+              >
+                ${msg('Withdraw consent')}
+              </button>
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 
@@ -664,11 +759,13 @@ export class CkConnectionManager extends CkElement {
       confirmLabel = msg('Disconnect');
       body = html`<div class="dialog-body">
         <p>
-          ${c.impacted.length === 0
-            ? msg('No product uses this connection right now.')
-            : c.impacted.length === 1
-              ? msg(str`${this.names(c.impacted)} uses this connection. It will stop receiving new data.`)
-              : msg(str`${this.names(c.impacted)} use this connection. They will stop receiving new data.`)}
+          ${
+            c.impacted.length === 0
+              ? msg('No product uses this connection right now.')
+              : c.impacted.length === 1
+                ? msg(str`${this.names(c.impacted)} uses this connection. It will stop receiving new data.`)
+                : msg(str`${this.names(c.impacted)} use this connection. They will stop receiving new data.`)
+          }
         </p>
         <p>${msg('The data already shared stays where it is. You can reconnect at any time.')}</p>
       </div>`;
@@ -676,26 +773,37 @@ export class CkConnectionManager extends CkElement {
       heading = msg(str`Delete ${c.connection.platformName} and its data?`);
       confirmLabel = msg('Delete connection and data');
       body = html`<div class="dialog-body">
-        <p><strong>${msg('This removes the connection and deletes the data read from it. It cannot be undone.')}</strong></p>
         <p>
-          ${c.impacted.length === 0
-            ? msg('No product uses this connection right now.')
-            : c.impacted.length === 1
-              ? msg(str`${this.names(c.impacted)} uses this connection and will lose access to its data.`)
-              : msg(str`${this.names(c.impacted)} use this connection and will lose access to its data.`)}
+          <strong
+            >${msg('This removes the connection and deletes the data read from it. It cannot be undone.')}</strong
+          >
         </p>
-        ${c.impacted.length
-          ? html`<p>${msg('Copies a product already made follow its retention policy:')}</p>
-              <ul>
-                ${c.impacted.map(
-                  (p) => html`<li>
-                    ${p.retention.days > 0
-                      ? msg(str`${p.name} deletes what it has within ${p.retention.days} days.`)
-                      : msg(str`${p.name} deletes what it has straight away.`)}
-                  </li>`,
-                )}
-              </ul>`
-          : nothing}
+        <p>
+          ${
+            c.impacted.length === 0
+              ? msg('No product uses this connection right now.')
+              : c.impacted.length === 1
+                ? msg(str`${this.names(c.impacted)} uses this connection and will lose access to its data.`)
+                : msg(str`${this.names(c.impacted)} use this connection and will lose access to its data.`)
+          }
+        </p>
+        ${
+          c.impacted.length
+            ? html`<p>${msg('Copies a product already made follow its retention policy:')}</p>
+                <ul>
+                  ${c.impacted.map(
+                    (p) =>
+                      html`<li>
+                        ${
+                          p.retention.days > 0
+                            ? msg(str`${p.name} deletes what it has within ${p.retention.days} days.`)
+                            : msg(str`${p.name} deletes what it has straight away.`)
+                        }
+                      </li>`,
+                  )}
+                </ul>`
+            : nothing
+        }
         <p>${msg('To share this data again later, you will need to connect again.')}</p>
       </div>`;
     } else if (c?.kind === 'withdraw') {
@@ -704,27 +812,35 @@ export class CkConnectionManager extends CkElement {
       confirmLabel = msg('Withdraw consent');
       body = html`<div class="dialog-body">
         <p>
-          ${c.product.retention.days > 0
-            ? msg(str`${name} will stop reading your data; it keeps what it has for ${c.product.retention.days} days.`)
-            : msg(str`${name} will stop reading your data and deletes what it has.`)}
+          ${
+            c.product.retention.days > 0
+              ? msg(
+                  str`${name} will stop reading your data; it keeps what it has for ${c.product.retention.days} days.`,
+                )
+              : msg(str`${name} will stop reading your data and deletes what it has.`)
+          }
         </p>
         <p>
-          ${c.unaffected.length === 0
-            ? msg('No other product is affected.')
-            : c.unaffected.length === 1
-              ? msg(str`${this.names(c.unaffected)} keeps using your connections under its own consent.`)
-              : msg(str`${this.names(c.unaffected)} keep using your connections under their own consent.`)}
+          ${
+            c.unaffected.length === 0
+              ? msg('No other product is affected.')
+              : c.unaffected.length === 1
+                ? msg(str`${this.names(c.unaffected)} keeps using your connections under its own consent.`)
+                : msg(str`${this.names(c.unaffected)} keep using your connections under their own consent.`)
+          }
         </p>
-        ${c.connections.length
-          ? html`<p>
-              ${msg(
-                str`Your connections (${formatNameList(
-                  c.connections.map((x) => x.platformName),
-                  this.locale.lang || this.locale.locale,
-                )}) stay connected; disconnect them if no product needs them.`,
-              )}
-            </p>`
-          : nothing}
+        ${
+          c.connections.length
+            ? html`<p>
+                ${msg(
+                  str`Your connections (${formatNameList(
+                    c.connections.map((x) => x.platformName),
+                    this.locale.lang || this.locale.locale,
+                  )}) stay connected; disconnect them if no product needs them.`,
+                )}
+              </p>`
+            : nothing
+        }
         <p>${msg('You can give consent again at any time.')}</p>
       </div>`;
     }
@@ -744,7 +860,12 @@ export class CkConnectionManager extends CkElement {
   private renderConnections(): unknown {
     const task = this.load.status;
     if (this.connected && !this.loaded) {
-      if (task === TaskStatus.ERROR) return renderError(this.load.error, () => void this.load.run(), msg("We couldn't load your connections"));
+      if (task === TaskStatus.ERROR)
+        return renderError(
+          this.load.error,
+          () => void this.load.run(),
+          msg("We couldn't load your connections"),
+        );
       return renderLoading(msg('Loading your connections…'));
     }
     const connections = this.shownConnections;
@@ -758,40 +879,55 @@ export class CkConnectionManager extends CkElement {
       </div>`;
     }
     return html`<ul class="list" role="list">
-      ${repeat(connections, (c) => c.id, (c) => this.renderConnection(c))}
+      ${repeat(
+        connections,
+        (c) => c.id,
+        (c) => this.renderConnection(c),
+      )}
     </ul>`;
   }
 
   private renderConsents(): unknown {
     if (this.connected && !this.loaded) return nothing;
     const consents = this.shownConsents;
-    if (consents.length === 0) return html`<p class="muted">${msg('You have not given consent to any product yet.')}</p>`;
+    if (consents.length === 0)
+      return html`<p class="muted">${msg('You have not given consent to any product yet.')}</p>`;
     return html`<ul class="list" role="list">
-      ${repeat(consents, (c) => c.id, (c) => this.renderConsent(c))}
+      ${repeat(
+        consents,
+        (c) => c.id,
+        (c) => this.renderConsent(c),
+      )}
     </ul>`;
   }
 
   protected override render(): unknown {
     const hasConnections = this.shownConnections.length > 0;
     return html`<div class="base" part="base" dir=${this.locale.dir}>
-      <div role="status" aria-live="polite" class="visually-hidden" part="announcer">${this.announcement}</div>
+      <div role="status" aria-live="polite" class="visually-hidden" part="announcer">
+        ${this.announcement}
+      </div>
       <section part="connections" aria-labelledby="connections-heading">
         <div class="section-header">
           <h2 id="connections-heading" part="heading">${msg('Your connections')}</h2>
-          ${hasConnections
-            ? html`<button type="button" class="button" part="add-button" @click=${this.add}>
-                ${icon('plus')} ${msg('Add another connection')}
-              </button>`
-            : nothing}
+          ${
+            hasConnections
+              ? html`<button type="button" class="button" part="add-button" @click=${this.add}>
+                  ${icon('plus')} ${msg('Add another connection')}
+                </button>`
+              : nothing
+          }
         </div>
         ${this.renderConnections()}
       </section>
-      ${this.connected && !this.loaded
-        ? nothing
-        : html`<section part="consents" aria-labelledby="consents-heading">
-            <h2 id="consents-heading" part="heading">${msg('What you have agreed to share')}</h2>
-            ${this.renderConsents()}
-          </section>`}
+      ${
+        this.connected && !this.loaded
+          ? nothing
+          : html`<section part="consents" aria-labelledby="consents-heading">
+              <h2 id="consents-heading" part="heading">${msg('What you have agreed to share')}</h2>
+              ${this.renderConsents()}
+            </section>`
+      }
       ${this.renderDialog()}
     </div>`;
   }

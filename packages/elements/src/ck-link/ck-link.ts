@@ -19,7 +19,7 @@ import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
 import { listAll } from '../controllers/client.js';
-import { safeHttpUrl } from '../controllers/safe-url.js';
+import { hostedLinkUrl, safeHttpUrl } from '../controllers/safe-url.js';
 import '../ck-logo/index.js';
 import '../ck-dialog/index.js';
 import type { IntegrationSelectDetail } from '../ck-integration-picker/ck-integration-picker.types.js';
@@ -231,6 +231,12 @@ export class CkLink extends CkElement {
 
   /** Milliseconds between checks of the connection while the sign-in window is open. */
   @property({ type: Number, attribute: 'poll-interval' }) pollInterval = 1500;
+
+  /**
+   * Where the hosted sign-in sends the person back (`redirect=` on the `linkUrl`); it must be on the API's
+   * redirect allowlist. Unset: the client profile's default redirect URL.
+   */
+  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
 
   /** Controlled: the product (when there is no client). */
   @property({ attribute: false }) product?: Product;
@@ -824,7 +830,7 @@ export class CkLink extends CkElement {
       });
       return;
     }
-    const linkUrl = safeHttpUrl(connection.linkUrl);
+    const linkUrl = hostedLinkUrl(connection.linkUrl, this.redirectUrl);
     if (!linkUrl) {
       this.closePopup();
       this.fail({
@@ -950,7 +956,7 @@ export class CkLink extends CkElement {
 
   private reopen(): void {
     const connection = this.knownConnections.find((c) => c.id === this.journey.connectionId);
-    const url = safeHttpUrl(connection?.linkUrl);
+    const url = hostedLinkUrl(connection?.linkUrl, this.redirectUrl);
     if (!url) return;
     const popup = this.openWindow(url);
     if (popup) {

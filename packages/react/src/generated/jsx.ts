@@ -24,8 +24,9 @@ export interface ConsentKitIntrinsicElements {
     | 'client'
     | 'companyId'
     | 'handoff'
+    | 'redirectUrl'
     | 'pollInterval',
-    'company-id' | 'poll-interval',
+    'company-id' | 'redirect-url' | 'poll-interval',
     | 'ck-connection-disconnect'
     | 'ck-connection-delete'
     | 'ck-connection-reconnect'
@@ -110,6 +111,7 @@ export interface ConsentKitIntrinsicElements {
     | 'mode'
     | 'nonModal'
     | 'pollInterval'
+    | 'redirectUrl'
     | 'product'
     | 'integrations'
     | 'connections'
@@ -122,7 +124,8 @@ export interface ConsentKitIntrinsicElements {
     | 'show-landing-page'
     | 'handle-redirect'
     | 'non-modal'
-    | 'poll-interval',
+    | 'poll-interval'
+    | 'redirect-url',
     'ck-connection-started' | 'ck-connection' | 'ck-consent' | 'ck-finish' | 'ck-close' | 'ck-error'
   >;
   /**
