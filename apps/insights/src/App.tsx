@@ -95,7 +95,15 @@ function Routes(): ReactNode {
   }
   if (state.status === 'signed-out') {
     // Any page asks for sign-in first, then continues where the person was going.
-    return <SignIn onSignedIn={() => navigate(pathname === '/' ? ROUTES.dashboard : window.location.pathname + window.location.search, { replace: true })} />;
+    return (
+      <SignIn
+        onSignedIn={() =>
+          navigate(pathname === '/' ? ROUTES.dashboard : window.location.pathname + window.location.search, {
+            replace: true,
+          })
+        }
+      />
+    );
   }
   switch (pathname) {
     case '/':

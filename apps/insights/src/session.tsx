@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { backend } from './backend.js';
 import { createApiClient, type ApiClient } from './api-client.js';
 import type { SessionView } from './shared/api-types.js';
@@ -48,7 +57,8 @@ export function SessionProvider({ children }: { children: ReactNode }): ReactNod
         if (!cancelled) adopt(session);
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+        if (!cancelled)
+          setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => {

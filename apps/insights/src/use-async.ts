@@ -46,7 +46,8 @@ export function useAsync<T>(
 export function errorMessage(error: unknown): string {
   if (error && typeof error === 'object') {
     const e = error as { name?: string; status?: number; body?: { error?: string }; message?: string };
-    if (e.name === 'NetworkError') return 'The data platform could not be reached. Check your connection and try again.';
+    if (e.name === 'NetworkError')
+      return 'The data platform could not be reached. Check your connection and try again.';
     if (e.name === 'ApiError' && e.body?.error) return e.body.error;
     if (e.message) return e.message;
   }

@@ -32,8 +32,14 @@ export function ColumnChart({
   const min = Math.min(0, ...columns.map((c) => c.value));
   const span = max - min || 1;
   const positiveShare = max / span;
-  const highest = columns.reduce<Column | undefined>((best, c) => (!best || c.value > best.value ? c : best), undefined);
-  const lowest = columns.reduce<Column | undefined>((best, c) => (!best || c.value < best.value ? c : best), undefined);
+  const highest = columns.reduce<Column | undefined>(
+    (best, c) => (!best || c.value > best.value ? c : best),
+    undefined,
+  );
+  const lowest = columns.reduce<Column | undefined>(
+    (best, c) => (!best || c.value < best.value ? c : best),
+    undefined,
+  );
   const first = columns[0];
   const last = columns.at(-1);
   const summary =
@@ -50,7 +56,12 @@ export function ColumnChart({
             return (
               <div className="colchart__col" key={column.key}>
                 <div className="colchart__pos" style={{ flexBasis: `${positiveShare * 100}%` }}>
-                  {column.value > 0 && <span className="colchart__bar" style={{ height: `${(share / (positiveShare || 1)) * 100}%` }} />}
+                  {column.value > 0 && (
+                    <span
+                      className="colchart__bar"
+                      style={{ height: `${(share / (positiveShare || 1)) * 100}%` }}
+                    />
+                  )}
                 </div>
                 <div className="colchart__neg" style={{ flexBasis: `${(1 - positiveShare) * 100}%` }}>
                   {column.value < 0 && (

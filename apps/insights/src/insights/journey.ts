@@ -16,7 +16,11 @@ export interface JourneyContext {
   consents: ConsentRecord[];
 }
 
-export async function loadJourneyContext(client: ApiClient, companyId: string, signal: AbortSignal): Promise<JourneyContext> {
+export async function loadJourneyContext(
+  client: ApiClient,
+  companyId: string,
+  signal: AbortSignal,
+): Promise<JourneyContext> {
   const [connections, consents] = await Promise.all([
     client.connections.list(companyId, { pageSize: 5000 }, { signal }),
     client.consents.list(companyId, { pageSize: 5000 }, { signal }),
@@ -41,7 +45,9 @@ export function planJourney(context: JourneyContext, product: string, add: AddKi
   const consent = currentConsent(context.consents, product);
   const active = consent?.status === 'Active';
   if (!add && linked.length > 0 && !active) return { mode: 'additional-consent' };
-  const hasAccounting = context.connections.some((c) => c.sourceType === 'Accounting' && c.status !== 'PendingAuth');
+  const hasAccounting = context.connections.some(
+    (c) => c.sourceType === 'Accounting' && c.status !== 'PendingAuth',
+  );
   switch (add) {
     case 'banking':
       return { mode: 'journey', sourceTypes: { banking: {} } };
@@ -57,7 +63,12 @@ export function planJourney(context: JourneyContext, product: string, add: AddKi
           : { accounting: {}, banking: { optional: true }, commerce: { optional: true } },
       };
     default:
-      return { mode: 'journey', sourceTypes: hasAccounting ? { banking: { optional: true } } : { accounting: {}, banking: { optional: true } } };
+      return {
+        mode: 'journey',
+        sourceTypes: hasAccounting
+          ? { banking: { optional: true } }
+          : { accounting: {}, banking: { optional: true } },
+      };
   }
 }
 
@@ -76,7 +87,8 @@ export function recallJourney(): JourneyPlan | null {
   try {
     const value = JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? 'null') as Partial<JourneyPlan> | null;
     if (!value || (value.mode !== 'journey' && value.mode !== 'additional-consent')) return null;
-    const sourceTypes = value.sourceTypes && typeof value.sourceTypes === 'object' ? value.sourceTypes : undefined;
+    const sourceTypes =
+      value.sourceTypes && typeof value.sourceTypes === 'object' ? value.sourceTypes : undefined;
     return { mode: value.mode, ...(sourceTypes ? { sourceTypes } : {}) };
   } catch {
     return null;

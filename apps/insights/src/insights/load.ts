@@ -22,9 +22,15 @@ export const DASHBOARD_DATA_TYPES = [
 export type DashboardDataType = (typeof DASHBOARD_DATA_TYPES)[number];
 
 /** The consent that decides what a product may read: the active one, else the most recent. */
-export function currentConsent(consents: readonly ConsentRecord[], product: string): ConsentRecord | undefined {
+export function currentConsent(
+  consents: readonly ConsentRecord[],
+  product: string,
+): ConsentRecord | undefined {
   const mine = consents.filter((c) => c.productIdentifier === product);
-  return mine.find((c) => c.status === 'Active') ?? [...mine].sort((a, b) => lastEventTime(b) - lastEventTime(a))[0];
+  return (
+    mine.find((c) => c.status === 'Active') ??
+    [...mine].sort((a, b) => lastEventTime(b) - lastEventTime(a))[0]
+  );
 }
 
 export function lastEventTime(consent: ConsentRecord): number {
@@ -37,7 +43,9 @@ export function endedAt(consent: ConsentRecord): string | undefined {
 }
 
 export function consentCovers(consent: ConsentRecord, dataType: DataType): boolean {
-  return JOURNEY_SOURCE_TYPES.some((st) => (consent.dataTypes[st] as readonly string[] | undefined)?.includes(dataType));
+  return JOURNEY_SOURCE_TYPES.some((st) =>
+    (consent.dataTypes[st] as readonly string[] | undefined)?.includes(dataType),
+  );
 }
 
 export type DashboardLoad =
@@ -79,29 +87,47 @@ const FINISHED: ReadonlySet<string> = new Set(FINISHED_PULL_STATUSES);
  * never fetched (the business connected its software for another product first) is queued once: its data is read
  * from the existing connection, without signing in to the provider again.
  */
-export async function loadDashboard(client: ApiClient, companyId: string, productId: string, signal: AbortSignal): Promise<DashboardLoad> {
+export async function loadDashboard(
+  client: ApiClient,
+  companyId: string,
+  productId: string,
+  signal: AbortSignal,
+): Promise<DashboardLoad> {
   const [products, consents, connections] = await Promise.all([
     client.products.list({ signal }),
     client.consents.list(companyId, { pageSize: 5000 }, { signal }),
     client.connections.list(companyId, { pageSize: 5000 }, { signal }),
   ]);
-  const product = products.results.find((p) => p.identifier === productId) ?? (await client.products.get(productId, { signal }));
+  const product =
+    products.results.find((p) => p.identifier === productId) ??
+    (await client.products.get(productId, { signal }));
   const consent = currentConsent(consents.results, productId);
   if (!consent) return { kind: 'no-consent', product, connections: connections.results };
   if (consent.status !== 'Active') {
-    const active = new Set(consents.results.filter((c) => c.status === 'Active').map((c) => c.productIdentifier));
-    const otherActive = products.results.filter((p) => p.identifier !== productId && active.has(p.identifier));
+    const active = new Set(
+      consents.results.filter((c) => c.status === 'Active').map((c) => c.productIdentifier),
+    );
+    const otherActive = products.results.filter(
+      (p) => p.identifier !== productId && active.has(p.identifier),
+    );
     return { kind: 'consent-ended', product, consent, connections: connections.results, otherActive };
   }
 
   let statuses = await client.data.status(companyId, { signal });
   const linkedSourceTypes = new Set(
-    connections.results.filter((c) => c.status === 'Linked' || c.status === 'Deauthorized').map((c) => c.sourceType),
+    connections.results
+      .filter((c) => c.status === 'Linked' || c.status === 'Deauthorized')
+      .map((c) => c.sourceType),
   );
 
   const toQueue = DASHBOARD_DATA_TYPES.filter((dt) => {
     const sourceType = sourceTypeOf(dt);
-    return consentCovers(consent, dt) && !statuses[dt] && sourceType !== undefined && linkedSourceTypes.has(sourceType);
+    return (
+      consentCovers(consent, dt) &&
+      !statuses[dt] &&
+      sourceType !== undefined &&
+      linkedSourceTypes.has(sourceType)
+    );
   });
   if (toQueue.length) {
     await Promise.all(
@@ -133,15 +159,22 @@ export async function loadDashboard(client: ApiClient, companyId: string, produc
       }
       if (!FINISHED.has(status.currentStatus)) pending.push(dt);
       try {
-        const page = await client.data.read(companyId, dt, { product: productId, pageSize: 5000 }, { signal });
+        const page = await client.data.read(
+          companyId,
+          dt,
+          { product: productId, pageSize: 5000 },
+          { signal },
+        );
         records[dt] = page.results;
       } catch (error) {
-        if (error instanceof ApiError && error.status === 403) throw new ConsentRefusedError(error.body?.error ?? error.message);
+        if (error instanceof ApiError && error.status === 403)
+          throw new ConsentRefusedError(error.body?.error ?? error.message);
         throw error;
       }
     }),
   );
-  const order = (list: DashboardDataType[]) => list.sort((a, b) => DASHBOARD_DATA_TYPES.indexOf(a) - DASHBOARD_DATA_TYPES.indexOf(b));
+  const order = (list: DashboardDataType[]) =>
+    list.sort((a, b) => DASHBOARD_DATA_TYPES.indexOf(a) - DASHBOARD_DATA_TYPES.indexOf(b));
   return {
     kind: 'ready',
     product,

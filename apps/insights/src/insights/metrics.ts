@@ -14,7 +14,9 @@ function str(value: unknown): string | undefined {
 }
 
 function obj(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -41,7 +43,12 @@ export function revenueTrend(profitAndLoss: readonly DataRecord[], months = 12):
     const revenue = num(record.revenue);
     const month = from ? monthKey(from) : undefined;
     if (!month || revenue === undefined) continue;
-    const current = byMonth.get(month) ?? { month, revenue: 0, netProfit: 0, currency: str(record.currency) ?? 'GBP' };
+    const current = byMonth.get(month) ?? {
+      month,
+      revenue: 0,
+      netProfit: 0,
+      currency: str(record.currency) ?? 'GBP',
+    };
     current.revenue = round2(current.revenue + revenue);
     current.netProfit = round2(current.netProfit + (num(record.netProfit) ?? 0));
     byMonth.set(month, current);
@@ -69,7 +76,10 @@ export function summariseTrend(trend: readonly MonthFigure[]): TrendSummary | un
   return {
     latest,
     previous,
-    change: previous && previous.revenue !== 0 ? (latest.revenue - previous.revenue) / Math.abs(previous.revenue) : undefined,
+    change:
+      previous && previous.revenue !== 0
+        ? (latest.revenue - previous.revenue) / Math.abs(previous.revenue)
+        : undefined,
     total,
     netMargin: total !== 0 ? profit / total : undefined,
   };
@@ -113,8 +123,13 @@ export function cashPosition(accountBalances: readonly DataRecord[]): CashPositi
   }
   const accounts = [...latest.values()];
   const totals = new Map<string, number>();
-  for (const account of accounts) totals.set(account.currency, round2((totals.get(account.currency) ?? 0) + account.current));
-  const asOf = accounts.map((a) => a.date ?? '').sort().at(-1) || undefined;
+  for (const account of accounts)
+    totals.set(account.currency, round2((totals.get(account.currency) ?? 0) + account.current));
+  const asOf =
+    accounts
+      .map((a) => a.date ?? '')
+      .sort()
+      .at(-1) || undefined;
   return {
     totals: [...totals].map(([currency, amount]) => ({ currency, amount })),
     accounts: accounts.sort((a, b) => b.current - a.current),
@@ -139,7 +154,13 @@ export function cashFlowTrend(statements: readonly DataRecord[], months = 12): C
     const receipts = num(record.cashReceipts);
     const payments = num(record.cashPayments);
     if (!month || receipts === undefined || payments === undefined) continue;
-    const current = byMonth.get(month) ?? { month, receipts: 0, payments: 0, net: 0, currency: str(record.currency) ?? 'GBP' };
+    const current = byMonth.get(month) ?? {
+      month,
+      receipts: 0,
+      payments: 0,
+      net: 0,
+      currency: str(record.currency) ?? 'GBP',
+    };
     current.receipts = round2(current.receipts + receipts);
     current.payments = round2(current.payments + payments);
     current.net = round2(current.receipts - current.payments);
@@ -170,13 +191,21 @@ export function topCustomers(invoices: readonly DataRecord[], limit = 5): Custom
     const total = num(record.totalAmount);
     if (!name || total === undefined) continue;
     const key = str(customer?.id) ?? name;
-    const current = byCustomer.get(key) ?? { name, invoiced: 0, outstanding: 0, invoices: 0, currency: str(record.currency) ?? 'GBP' };
+    const current = byCustomer.get(key) ?? {
+      name,
+      invoiced: 0,
+      outstanding: 0,
+      invoices: 0,
+      currency: str(record.currency) ?? 'GBP',
+    };
     current.invoiced = round2(current.invoiced + total);
     current.outstanding = round2(current.outstanding + (num(record.amountDue) ?? 0));
     current.invoices += 1;
     byCustomer.set(key, current);
   }
-  return [...byCustomer.values()].sort((a, b) => b.invoiced - a.invoiced || a.name.localeCompare(b.name)).slice(0, limit);
+  return [...byCustomer.values()]
+    .sort((a, b) => b.invoiced - a.invoiced || a.name.localeCompare(b.name))
+    .slice(0, limit);
 }
 
 export interface Receivables {
@@ -211,7 +240,9 @@ export function receivables(invoices: readonly DataRecord[], now: number): Recei
 export function monthLabel(month: string, locale = 'en-GB', style: 'short' | 'long' = 'short'): string {
   const [year, mon] = month.split('-').map(Number);
   if (!year || !mon) return month;
-  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, mon - 1, 1)));
+  return new Intl.DateTimeFormat(locale, { month: style, year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, mon - 1, 1)),
+  );
 }
 
 export function formatMoney(amount: number, currency: string, locale = 'en-GB', compact = false): string {

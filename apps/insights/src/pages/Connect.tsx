@@ -2,10 +2,19 @@ import { useMemo, type ReactNode } from 'react';
 import type { LinkResult } from '@consent-kit/contract';
 import { CkLink } from '@consent-kit/react';
 import { Page } from '../components/Page.js';
-import { addKind, forgetJourney, loadJourneyContext, planJourney, recallJourney, rememberJourney, type JourneyPlan } from '../insights/journey.js';
+import {
+  addKind,
+  forgetJourney,
+  loadJourneyContext,
+  planJourney,
+  recallJourney,
+  rememberJourney,
+  type JourneyPlan,
+} from '../insights/journey.js';
 import { navigate, useLocation } from '../router.js';
 import { useSignedIn } from '../session.js';
 import { errorMessage, useAsync } from '../use-async.js';
+import { callbackUrl } from '../api-client.js';
 
 const TITLES = {
   'additional-consent': 'Share your data with Insights',
@@ -22,7 +31,10 @@ export function Connect({ redirectResult }: { redirectResult?: LinkResult | null
   const { session, client } = useSignedIn();
   const { search } = useLocation();
   const add = addKind(search.get('add'));
-  const context = useAsync((signal) => loadJourneyContext(client, session.companyId, signal), `${session.companyId}:${add ?? ''}`);
+  const context = useAsync(
+    (signal) => loadJourneyContext(client, session.companyId, signal),
+    `${session.companyId}:${add ?? ''}`,
+  );
 
   const plan: JourneyPlan | null = useMemo(() => {
     if (context.status !== 'ready') return null;
@@ -56,6 +68,7 @@ export function Connect({ redirectResult }: { redirectResult?: LinkResult | null
           client={client}
           companyId={session.companyId}
           productIdentifier={session.product}
+          redirectUrl={callbackUrl()}
           companyName={session.companyName}
           clientName="Insights"
           clientLogoUrl={`${window.location.origin}/favicon.svg`}

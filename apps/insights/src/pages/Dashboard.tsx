@@ -42,7 +42,8 @@ export function Dashboard(): ReactNode {
       title="Dashboard"
       intro={
         <p>
-          {session.companyName}: figures from your connected software, read for Insights only. <Link to="/privacy">What Insights reads</Link>
+          {session.companyName}: figures from your connected software, read for Insights only.{' '}
+          <Link to="/privacy">What Insights reads</Link>
         </p>
       }
     >
@@ -88,14 +89,18 @@ function DashboardBody({ data }: { data: DashboardLoad }): ReactNode {
     const linked = data.connections.filter((c) => c.status === 'Linked');
     return (
       <section className="notice notice--info" aria-labelledby="start-heading">
-        <h2 id="start-heading">{linked.length ? 'Share your data with Insights' : 'Connect your software to see your dashboard'}</h2>
+        <h2 id="start-heading">
+          {linked.length ? 'Share your data with Insights' : 'Connect your software to see your dashboard'}
+        </h2>
         {linked.length ? (
           <p>
-            You already connected {platformList(linked)} for another product. Confirm you are happy to share the data
-            Insights needs — you do not need to sign in to your software again.
+            You already connected {platformList(linked)} for another product. Confirm you are happy to share
+            the data Insights needs — you do not need to sign in to your software again.
           </p>
         ) : (
-          <p>Connect your accounting software and bank, and Insights builds your dashboard in a few moments.</p>
+          <p>
+            Connect your accounting software and bank, and Insights builds your dashboard in a few moments.
+          </p>
         )}
         <p>Insights would read: {flattenDataTypes(data.product.dataTypes).map(dataTypeLabel).join(', ')}.</p>
         <div className="actions">
@@ -111,10 +116,13 @@ function DashboardBody({ data }: { data: DashboardLoad }): ReactNode {
     const withdrawn = data.consent.status === 'Withdrawn';
     return (
       <section className="notice notice--warning" aria-labelledby="ended-heading">
-        <h2 id="ended-heading">{withdrawn ? 'You withdrew your consent for Insights' : 'Your consent for Insights has expired'}</h2>
+        <h2 id="ended-heading">
+          {withdrawn ? 'You withdrew your consent for Insights' : 'Your consent for Insights has expired'}
+        </h2>
         <p>
           {withdrawn ? 'You withdrew it' : 'It expired'}
-          {when ? ` on ${formatDate(when)}` : ''}. Insights no longer reads your data, so there is nothing to show here.
+          {when ? ` on ${formatDate(when)}` : ''}. Insights no longer reads your data, so there is nothing to
+          show here.
         </p>
         <p>
           {data.otherActive.length
@@ -139,7 +147,9 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
   const pnl = data.records.profitAndLoss;
   const trend = pnl ? revenueTrend(pnl) : [];
   const summary = summariseTrend(trend);
-  const cash = data.records['banking-accountBalances'] ? cashPosition(data.records['banking-accountBalances']) : undefined;
+  const cash = data.records['banking-accountBalances']
+    ? cashPosition(data.records['banking-accountBalances'])
+    : undefined;
   const flows = data.records.cashFlowStatement ? cashFlowTrend(data.records.cashFlowStatement) : [];
   const invoices: DataRecord[] | undefined = data.records.invoices;
   const customers = invoices ? topCustomers(invoices) : [];
@@ -151,14 +161,14 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
     <div className="stack">
       {data.pending.length > 0 && (
         <div className="notice notice--info" role="status">
-          Fetching your data from your connected software: {data.pending.map(dataTypeLabel).join(', ')}. The dashboard fills
-          in as it arrives.
+          Fetching your data from your connected software: {data.pending.map(dataTypeLabel).join(', ')}. The
+          dashboard fills in as it arrives.
         </div>
       )}
       {data.failed.length > 0 && (
         <div className="notice notice--danger" role="alert">
-          Your software could not provide: {data.failed.map(dataTypeLabel).join(', ')}. Check the connection under{' '}
-          <Link to="/privacy">Data &amp; privacy</Link>.
+          Your software could not provide: {data.failed.map(dataTypeLabel).join(', ')}. Check the connection
+          under <Link to="/privacy">Data &amp; privacy</Link>.
         </div>
       )}
 
@@ -172,7 +182,9 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
             <dd>
               {summary ? money(summary.latest.revenue) : '—'}
               {summary?.change !== undefined && (
-                <span className="kpi__note">{formatPercent(summary.change, 'en-GB', true)} on the month before</span>
+                <span className="kpi__note">
+                  {formatPercent(summary.change, 'en-GB', true)} on the month before
+                </span>
               )}
             </dd>
           </div>
@@ -186,9 +198,13 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
           <div className="kpi card">
             <dt>Cash balance</dt>
             <dd>
-              {cash && cash.totals.length ? cash.totals.map((t) => formatMoney(t.amount, t.currency)).join(' + ') : '—'}
+              {cash && cash.totals.length
+                ? cash.totals.map((t) => formatMoney(t.amount, t.currency)).join(' + ')
+                : '—'}
               <span className="kpi__note">
-                {cash ? `across ${cash.accounts.length} bank account${cash.accounts.length === 1 ? '' : 's'}` : 'connect your bank to see it'}
+                {cash
+                  ? `across ${cash.accounts.length} bank account${cash.accounts.length === 1 ? '' : 's'}`
+                  : 'connect your bank to see it'}
               </span>
             </dd>
           </div>
@@ -198,7 +214,8 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
               {owed ? formatMoney(owed.outstanding, owed.currency) : '—'}
               {owed && (
                 <span className="kpi__note">
-                  {formatMoney(owed.overdue, owed.currency)} overdue ({owed.overdueCount} invoice{owed.overdueCount === 1 ? '' : 's'})
+                  {formatMoney(owed.overdue, owed.currency)} overdue ({owed.overdueCount} invoice
+                  {owed.overdueCount === 1 ? '' : 's'})
                 </span>
               )}
             </dd>
@@ -239,7 +256,10 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
                   name: `Account ${index + 1}${a.limit ? ' (credit)' : ''}`,
                   value: a.current,
                   display: formatMoney(a.current, a.currency),
-                  detail: a.available !== undefined && a.available !== a.current ? `${formatMoney(a.available, a.currency)} available` : undefined,
+                  detail:
+                    a.available !== undefined && a.available !== a.current
+                      ? `${formatMoney(a.available, a.currency)} available`
+                      : undefined,
                 }))}
               />
             </>
@@ -287,10 +307,18 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
   );
 }
 
-function Missing({ dataType, data }: { dataType: Parameters<typeof dataTypeLabel>[0]; data: Extract<DashboardLoad, { kind: 'ready' }> }): ReactNode {
+function Missing({
+  dataType,
+  data,
+}: {
+  dataType: Parameters<typeof dataTypeLabel>[0];
+  data: Extract<DashboardLoad, { kind: 'ready' }>;
+}): ReactNode {
   const name = dataTypeLabel(dataType);
-  if (data.pending.includes(dataType as never)) return <p className="muted">Fetching your {name.toLowerCase()}…</p>;
-  if (data.failed.includes(dataType as never)) return <p className="muted">Your software could not provide your {name.toLowerCase()}.</p>;
+  if (data.pending.includes(dataType as never))
+    return <p className="muted">Fetching your {name.toLowerCase()}…</p>;
+  if (data.failed.includes(dataType as never))
+    return <p className="muted">Your software could not provide your {name.toLowerCase()}.</p>;
   if (dataType === 'banking-accountBalances') {
     return (
       <p>
@@ -310,8 +338,8 @@ function FinancingTeaser(): ReactNode {
     <aside className="card financing-teaser" aria-labelledby="financing-teaser">
       <h2 id="financing-teaser">Need working capital?</h2>
       <p>
-        Apply for a Copay business loan with the software you already connected. You confirm what Copay may read — no
-        need to sign in to your software again.
+        Apply for a Copay business loan with the software you already connected. You confirm what Copay may
+        read — no need to sign in to your software again.
       </p>
       <Link to="/financing" className="button button--secondary">
         Apply for Copay financing

@@ -8,6 +8,7 @@ import { currentConsent } from '../insights/load.js';
 import { Link } from '../router.js';
 import { useSignedIn } from '../session.js';
 import { errorMessage, useAsync } from '../use-async.js';
+import { callbackUrl } from '../api-client.js';
 
 /** Copay's lending product in the consent ledger. */
 export const LENDING_PRODUCT = 'lending';
@@ -22,17 +23,18 @@ export const LENDING_PRODUCT = 'lending';
 export function Financing(): ReactNode {
   const { session, client } = useSignedIn();
   const [granted, setGranted] = useState<ConsentRecord | null>(null);
-  const state = useAsync(
-    async (signal) => {
-      const [product, connections, consents] = await Promise.all([
-        client.products.get(LENDING_PRODUCT, { signal }),
-        client.connections.list(session.companyId, { pageSize: 5000 }, { signal }),
-        client.consents.list(session.companyId, { pageSize: 5000 }, { signal }),
-      ]);
-      return { product, connections: connections.results, consent: currentConsent(consents.results, LENDING_PRODUCT) };
-    },
-    `${session.companyId}:${session.accessToken}`,
-  );
+  const state = useAsync(async (signal) => {
+    const [product, connections, consents] = await Promise.all([
+      client.products.get(LENDING_PRODUCT, { signal }),
+      client.connections.list(session.companyId, { pageSize: 5000 }, { signal }),
+      client.consents.list(session.companyId, { pageSize: 5000 }, { signal }),
+    ]);
+    return {
+      product,
+      connections: connections.results,
+      consent: currentConsent(consents.results, LENDING_PRODUCT),
+    };
+  }, `${session.companyId}:${session.accessToken}`);
   const copayApply = `${session.copayUrl}/apply`;
 
   return (
@@ -40,8 +42,8 @@ export function Financing(): ReactNode {
       title="Copay financing"
       intro={
         <p>
-          A Copay business loan is assessed on the same accounting and bank data you connected for Insights. Copay asks
-          for its own consent: you decide, and you can withdraw it at any time.
+          A Copay business loan is assessed on the same accounting and bank data you connected for Insights.
+          Copay asks for its own consent: you decide, and you can withdraw it at any time.
         </p>
       }
     >
@@ -64,8 +66,8 @@ export function Financing(): ReactNode {
               <div className="notice notice--success" role="status">
                 <h2>You are sharing data with {product.name}</h2>
                 <p>
-                  Since {formatDate(consent.timestamp)}, for {flattenDataTypes(consent.dataTypes).length} data types. Copay
-                  reads them {product.purpose}.
+                  Since {formatDate(consent.timestamp)}, for {flattenDataTypes(consent.dataTypes).length} data
+                  types. Copay reads them {product.purpose}.
                 </p>
                 <div className="actions">
                   <a className="button" href={copayApply}>
@@ -80,7 +82,10 @@ export function Financing(): ReactNode {
             return (
               <div className="notice notice--info">
                 <h2>Connect your software first</h2>
-                <p>Copay reads the data from the software you connect. Connect it for Insights, then come back here.</p>
+                <p>
+                  Copay reads the data from the software you connect. Connect it for Insights, then come back
+                  here.
+                </p>
                 <Link to="/connect" className="button">
                   Connect your software
                 </Link>
@@ -93,6 +98,7 @@ export function Financing(): ReactNode {
                 client={client}
                 companyId={session.companyId}
                 productIdentifier={LENDING_PRODUCT}
+                redirectUrl={callbackUrl()}
                 companyName={session.companyName}
                 clientName="Copay"
                 mode="additional-consent"

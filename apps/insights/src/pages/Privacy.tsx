@@ -8,6 +8,7 @@ import { currentConsent, endedAt } from '../insights/load.js';
 import { navigate } from '../router.js';
 import { useSignedIn } from '../session.js';
 import { errorMessage, useAsync } from '../use-async.js';
+import { callbackUrl } from '../api-client.js';
 
 interface PrivacyData {
   products: Product[];
@@ -33,29 +34,32 @@ export function Privacy(): ReactNode {
   useEffect(() => {
     if (withdrawal) notice.current?.focus();
   }, [withdrawal]);
-  const data = useAsync<PrivacyData>(
-    async (signal) => {
-      const [products, consents] = await Promise.all([
-        client.products.list({ signal }),
-        client.consents.list(session.companyId, { pageSize: 5000 }, { signal }),
-      ]);
-      return { products: products.results, consents: consents.results };
-    },
-    `${session.companyId}:${session.accessToken}`,
-  );
+  const data = useAsync<PrivacyData>(async (signal) => {
+    const [products, consents] = await Promise.all([
+      client.products.list({ signal }),
+      client.consents.list(session.companyId, { pageSize: 5000 }, { signal }),
+    ]);
+    return { products: products.results, consents: consents.results };
+  }, `${session.companyId}:${session.accessToken}`);
 
-  const nameOf = (identifier: string) => data.data?.products.find((p) => p.identifier === identifier)?.name ?? identifier;
+  const nameOf = (identifier: string) =>
+    data.data?.products.find((p) => p.identifier === identifier)?.name ?? identifier;
 
   return (
     <Page
       title="Data & privacy"
-      intro={<p>See what Insights reads and why, manage your connected software, and withdraw consent for any product at any time.</p>}
+      intro={
+        <p>
+          See what Insights reads and why, manage your connected software, and withdraw consent for any
+          product at any time.
+        </p>
+      }
     >
       {withdrawal && (
         <div className="notice notice--success" role="status" tabIndex={-1} ref={notice}>
           <p>
-            <strong>{nameOf(withdrawal.product)}</strong> no longer reads your data. Data already shared is kept only as
-            long as the retention period below says, then deleted.
+            <strong>{nameOf(withdrawal.product)}</strong> no longer reads your data. Data already shared is
+            kept only as long as the retention period below says, then deleted.
           </p>
           <p>
             {withdrawal.stillActive.length
@@ -80,6 +84,7 @@ export function Privacy(): ReactNode {
           client={client}
           companyId={session.companyId}
           handoff="popup"
+          redirectUrl={callbackUrl()}
           onCkConnectionAdd={() => navigate('/connect?add=more')}
           onCkConnectionsChange={(event) => {
             const { action, consent } = event.detail;
@@ -87,7 +92,10 @@ export function Privacy(): ReactNode {
               const others = (data.data?.consents ?? []).filter(
                 (c) => c.productIdentifier !== consent.productIdentifier && c.status === 'Active',
               );
-              setWithdrawal({ product: consent.productIdentifier, stillActive: [...new Set(others.map((c) => c.productIdentifier))] });
+              setWithdrawal({
+                product: consent.productIdentifier,
+                stillActive: [...new Set(others.map((c) => c.productIdentifier))],
+              });
             }
             data.refresh();
           }}
@@ -110,8 +118,8 @@ function ProductSummary({ data, product }: { data: PrivacyData; product: string 
     <section className="card" aria-labelledby="reads-heading">
       <h2 id="reads-heading">What Insights reads</h2>
       <p>
-        Insights reads your data <strong>{insights.purpose}</strong>. It reads only these data types — data you share
-        with other products is not used here.
+        Insights reads your data <strong>{insights.purpose}</strong>. It reads only these data types — data
+        you share with other products is not used here.
       </p>
       <dl className="reads">
         {groupDataTypes(insights.dataTypes).map((group) => (

@@ -31,7 +31,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }): ReactNode {
       onSignedIn();
     } catch (err) {
       const detail =
-        err instanceof BackendError ? (err.body?.validation?.errors?.[0]?.message ?? err.message) : 'Sign-in failed. Try again.';
+        err instanceof BackendError
+          ? (err.body?.validation?.errors?.[0]?.message ?? err.message)
+          : 'Sign-in failed. Try again.';
       setError(detail);
       input.current?.focus();
     } finally {
@@ -42,7 +44,12 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }): ReactNode {
   return (
     <Page
       title="Your business at a glance"
-      intro={<p>Insights turns your accounting and bank data into a simple dashboard: revenue trend, cash balance and your top customers.</p>}
+      intro={
+        <p>
+          Insights turns your accounting and bank data into a simple dashboard: revenue trend, cash balance
+          and your top customers.
+        </p>
+      }
     >
       <div className="sign-in">
         <form className="card" onSubmit={submit} noValidate aria-labelledby={`${hintId}-title`}>
@@ -50,7 +57,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }): ReactNode {
           <div className="field">
             <label htmlFor={`${hintId}-name`}>Business name</label>
             <span id={hintId} className="field__hint">
-              Demo sign-in: no password. Use the same name as at Copay to see one business across both products.
+              Demo sign-in: no password. Use the same name as at Copay to see one business across both
+              products.
             </span>
             <input
               ref={input}
@@ -77,7 +85,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }): ReactNode {
         <section className="sign-in__pitch" aria-labelledby={`${hintId}-how`}>
           <h2 id={`${hintId}-how`}>How Insights uses your data</h2>
           <ul>
-            <li>You choose what to connect, and you see exactly which data Insights reads before you agree.</li>
+            <li>
+              You choose what to connect, and you see exactly which data Insights reads before you agree.
+            </li>
             <li>Insights reads only the data it needs for the dashboard — nothing for other products.</li>
             <li>You can withdraw your consent at any time under “Data &amp; privacy”.</li>
           </ul>

@@ -100,17 +100,27 @@ export function renderLoading(label: string = msg('Loading…'), rows = 3): Temp
 }
 
 /** Error panel: what failed, the API's message, the correlation id for support and a Retry button. */
-export function renderError(error: unknown, onRetry: (() => void) | undefined, label: string = msg('Something went wrong')): TemplateResult {
+export function renderError(
+  error: unknown,
+  onRetry: (() => void) | undefined,
+  label: string = msg('Something went wrong'),
+): TemplateResult {
   const summary = summarizeError(error);
   return html`<div class="ck-state ck-error" part="error" role="alert">
     <p class="ck-error-title">${label}</p>
     <p class="ck-error-message">${summary.message}</p>
-    ${summary.correlationId
-      ? html`<p class="ck-error-reference">${msg(str`Reference: ${summary.correlationId}`)}</p>`
-      : nothing}
-    ${onRetry
-      ? html`<button type="button" class="button" part="retry-button" @click=${onRetry}>${msg('Try again')}</button>`
-      : nothing}
+    ${
+      summary.correlationId
+        ? html`<p class="ck-error-reference">${msg(str`Reference: ${summary.correlationId}`)}</p>`
+        : nothing
+    }
+    ${
+      onRetry
+        ? html`<button type="button" class="button" part="retry-button" @click=${onRetry}>
+            ${msg('Try again')}
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -118,7 +128,10 @@ export function renderError(error: unknown, onRetry: (() => void) | undefined, l
  * Renders a connected task's loading (skeleton + `role=status`), error (message + correlation id + Retry, which
  * re-runs the task) and empty states, and `complete(value)` otherwise. Pair with `taskStateStyles`.
  */
-export function renderTaskStates<R>(task: Task<readonly unknown[], R>, renderers: TaskStateRenderers<R>): unknown {
+export function renderTaskStates<R>(
+  task: Task<readonly unknown[], R>,
+  renderers: TaskStateRenderers<R>,
+): unknown {
   switch (task.status) {
     case TaskStatus.INITIAL:
       return renderers.initial?.() ?? nothing;

@@ -42,7 +42,9 @@ describe('resolveLocale', () => {
 
 describe('LocaleController', () => {
   test('follows the nearest lang: an ancestor, the host itself, then <html>', async () => {
-    const probe = await fixture<LocaleProbe>(html`<ck-test-locale-probe></ck-test-locale-probe>`, { lang: 'fr-CA' });
+    const probe = await fixture<LocaleProbe>(html`<ck-test-locale-probe></ck-test-locale-probe>`, {
+      lang: 'fr-CA',
+    });
     expect(probe.locale.lang).toBe('fr-CA');
     expect(probe.locale.locale).toBe('fr-CA');
     await probe.locale.ready;
