@@ -33,7 +33,9 @@ trap cleanup INT TERM EXIT
 
 # The mock keeps its state in a data file, so a restart of the demo loses nothing; `all` seeds the lifecycle scenarios.
 PORT=$MOCK_PORT pnpm --filter @consent-kit/mock-server start --seed all --data-file .data/demo-mock.json & pids+=($!)
-PORT=$COPAY_PORT pnpm --filter @consent-kit/copay start & pids+=($!)
+# Copay also serves Storybook's connected stories a company-scoped token (demo only; the key stays in Copay).
+COPAY_DEMO_COMPANY_ID="$(cd apps/mock-server && pnpm exec tsx -e "import('./src/index.ts').then((m) => console.log(m.SEED_COMPANY_IDS.demo))")"
+COPAY_DEMO_TOKENS=1 COPAY_DEMO_COMPANY_ID="$COPAY_DEMO_COMPANY_ID" PORT=$COPAY_PORT pnpm --filter @consent-kit/copay start & pids+=($!)
 PORT=$INSIGHTS_PORT pnpm --filter @consent-kit/insights start & pids+=($!)
 pnpm exec storybook dev -p "$STORYBOOK_PORT" --no-open --ci >/dev/null 2>&1 & pids+=($!)
 

@@ -6,7 +6,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
-import type { Connection, ErrorBody, ValidationItem } from '@consent-kit/contract';
+import type { Connection, ErrorBody } from '@consent-kit/contract';
 import { GatewayError, type CodatGateway } from './codat.js';
 import type { Store, StoreData } from './store.js';
 import {
@@ -21,6 +21,8 @@ import {
 import type { Applicant, Application, ApplicationConnection, ApplicationView } from '../shared/types.js';
 import { validateApplicant } from '../shared/validation.js';
 import { computeSummary, SummaryNotReadyError } from './summary.js';
+import { demoTokenRouter, type DemoTokenOptions } from './demo-token.js';
+import { errorBody, HttpError } from './errors.js';
 
 export interface CopayOptions {
   gateway: CodatGateway;
@@ -34,40 +36,12 @@ export interface CopayOptions {
   dev?: boolean;
   /** Sets `Secure` on the session cookie (behind https). */
   secureCookies?: boolean;
+  /** Demo only: the token endpoint for Storybook's connected stories (off unless given). */
+  demoTokens?: DemoTokenOptions;
 }
 
 const SESSION_COOKIE = 'copay_session';
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
-const SERVICE = 'Copay';
-
-/** An error to send as a Codat-style body. */
-class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    message: string,
-    readonly validation?: ValidationItem[],
-    readonly detailedErrorCode = 0,
-  ) {
-    super(message);
-  }
-}
-
-function errorBody(
-  statusCode: number,
-  error: string,
-  validation?: ValidationItem[],
-  detailedErrorCode = 0,
-): ErrorBody {
-  return {
-    statusCode,
-    service: SERVICE,
-    error,
-    correlationId: randomUUID(),
-    ...(validation ? { validation: { errors: validation, warnings: [] } } : {}),
-    canBeRetried: statusCode >= 500 || statusCode === 429 ? 'Unknown' : 'False',
-    detailedErrorCode,
-  };
-}
 
 function hash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -437,6 +411,7 @@ export function createApp(options: CopayOptions): Express {
   });
 
   api.use((_req, _res, next) => next(new HttpError(404, 'No such endpoint.')));
+  if (options.demoTokens) app.use('/api/demo', demoTokenRouter(gateway, options.demoTokens));
   app.use('/api', api);
 
   for (const handler of options.frontend ?? []) app.use(handler);

@@ -4,6 +4,7 @@
  *
  * Environment: PORT (or COPAY_PORT, default 4020), MOCK_URL (default http://localhost:$MOCK_PORT, 4010),
  * CODAT_API_KEY (default the mock's local test key), COPAY_DATA_FILE (default apps/copay/.data/copay.json).
+ * Demo only: COPAY_DEMO_TOKENS=1 serves GET /api/demo/token for Storybook (STORYBOOK_ORIGIN, COPAY_DEMO_COMPANY_ID).
  */
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
@@ -81,6 +82,14 @@ const app = createApp({
   store: fileStore(dataFile),
   frontend: await frontend(),
   dev,
+  demoTokens:
+    process.env.COPAY_DEMO_TOKENS === '1'
+      ? {
+          storybookOrigin:
+            process.env.STORYBOOK_ORIGIN ?? `http://localhost:${process.env.STORYBOOK_PORT ?? 6006}`,
+          demoCompanyId: process.env.COPAY_DEMO_COMPANY_ID,
+        }
+      : undefined,
 });
 
 httpServer.on('request', app);

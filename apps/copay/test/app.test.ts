@@ -382,3 +382,45 @@ describe('persistence', () => {
     expect((await fileStore(join(dir, 'copay.json')).read()).nextMerchantNumber).toBe(21);
   });
 });
+
+describe('demo token endpoint for Storybook', () => {
+  const STORYBOOK = 'http://localhost:6006';
+
+  it('does not exist unless the demo turns it on', async () => {
+    const res = await request(app()).get('/api/demo/token?company=fresh').expect(404);
+    expect(res.body).toMatchObject({ statusCode: 404, service: 'Copay' });
+    expect(gateway.companies.size).toBe(0);
+  });
+
+  it('gives a company-scoped token (never the API key), with CORS for the Storybook origin only', async () => {
+    const demo = createApp({ gateway, store, demoTokens: { storybookOrigin: STORYBOOK } });
+    const res = await request(demo).get('/api/demo/token?company=fresh').set('Origin', STORYBOOK).expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe(STORYBOOK);
+    expect(res.body).toEqual({
+      apiBaseUrl: gateway.baseUrl,
+      companyId: expect.any(String),
+      companyName: 'Storybook Demo',
+      accessToken: `token-for-${res.body.companyId}`,
+      expiresIn: 86_400,
+    });
+    expect(gateway.companies.has(res.body.companyId)).toBe(true);
+
+    const foreign = await request(demo)
+      .get('/api/demo/token')
+      .set('Origin', 'https://evil.example')
+      .expect(200);
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('answers a clear Codat-style error for an unknown or missing demo company', async () => {
+    const demo = createApp({ gateway, store, demoTokens: { storybookOrigin: STORYBOOK } });
+    const missing = await request(demo).get('/api/demo/token?company=demo').expect(404);
+    expect(missing.body.error).toMatch(/--seed demo/);
+    const bad = await request(demo).get('/api/demo/token?company=everyone').expect(400);
+    expect(bad.body).toMatchObject({
+      statusCode: 400,
+      service: 'Copay',
+      error: 'company must be "fresh" or "demo".',
+    });
+  });
+});
