@@ -78,8 +78,14 @@ if (parts.has('runtime')) {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   if (result.status !== 0) problems.push('runtime: some Chromium benchmarks failed (see the vitest output above)');
-  const files = existsSync(resultsDir) ? readdirSync(resultsDir).filter((f) => f.endsWith('.json')).sort() : [];
-  for (const expected of ['picker', 'connection-manager', 'connection-manager-connected', 'link']) {
+  const ORDER = ['picker', 'connection-manager', 'connection-manager-connected', 'link'];
+  const rank = (f) => (ORDER.indexOf(f.replace(/\.json$/, '')) + ORDER.length + 1) % (ORDER.length + 1);
+  const files = existsSync(resultsDir)
+    ? readdirSync(resultsDir)
+        .filter((f) => f.endsWith('.json') && f !== 'load.json')
+        .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    : [];
+  for (const expected of ORDER) {
     if (!files.includes(`${expected}.json`)) {
       rows.push({ area: 'runtime (Chromium)', what: `${expected} benchmark`, result: 'did not complete', target: '', status: 'ERROR' });
     }
