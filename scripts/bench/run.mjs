@@ -75,7 +75,7 @@ if (parts.has('runtime')) {
   mkdirSync(resultsDir, { recursive: true });
   const result = run('pnpm', ['exec', 'vitest', 'run', '--config', 'bench/vitest.config.ts', '--reporter=dot'], {
     cwd: elements,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 2, 2], // progress to stderr: stdout is only the table
   });
   if (result.status !== 0) problems.push('runtime: some Chromium benchmarks failed (see the vitest output above)');
   const ORDER = ['picker', 'connection-manager', 'connection-manager-connected', 'link'];
@@ -113,7 +113,7 @@ if (parts.has('load')) {
   rmSync(out, { force: true });
   const result = run(process.execPath, [path.join(repo, 'scripts/bench/load.mjs'), '--json', out, '--seconds', values.seconds], {
     cwd: repo,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 2, 2], // progress to stderr: stdout is only the table
   });
   if (result.status !== 0 || !existsSync(out)) {
     problems.push('load: the mock-server load benchmark failed (see its output above)');
