@@ -27,13 +27,15 @@ import {
   type PickerOption,
 } from './search.js';
 
-type Row = { kind: 'heading'; sourceType: PickerSourceType } | { kind: 'option'; option: PickerOption; index: number };
+type Row =
+  { kind: 'heading'; sourceType: PickerSourceType } | { kind: 'option'; option: PickerOption; index: number };
 
 /** A list attribute: `"Accounting Banking"` or `"Accounting,Banking"` <-> `['Accounting', 'Banking']`. */
 const listConverter = {
   fromAttribute: (value: string | null): string[] | undefined =>
     value === null ? undefined : value.split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: readonly string[] | undefined): string | null => (value?.length ? value.join(' ') : null),
+  toAttribute: (value: readonly string[] | undefined): string | null =>
+    value?.length ? value.join(' ') : null,
 };
 
 const TYPEAHEAD_RESET_MS = 600;
@@ -179,7 +181,9 @@ export class CkIntegrationPicker extends CkElement {
   /** The connections in use: the property, else the loaded ones. */
   get effectiveConnections(): readonly Connection[] {
     if (this.connections) return this.connections;
-    return this.connectionsTask.status === TaskStatus.COMPLETE ? (this.connectionsTask.value ?? NO_CONNECTIONS) : NO_CONNECTIONS;
+    return this.connectionsTask.status === TaskStatus.COMPLETE
+      ? (this.connectionsTask.value ?? NO_CONNECTIONS)
+      : NO_CONNECTIONS;
   }
 
   /** The options currently shown, in order (for hosts and tests). */
@@ -199,7 +203,14 @@ export class CkIntegrationPicker extends CkElement {
       this.index = integrations ? indexIntegrations(integrations, this.locale.lang || undefined) : [];
     }
     // Filter only when an input of the filter changed (not on keyboard moves or selection).
-    const inputs = [this.index, this.search, this.sourceTypes, this.allowedIntegrations, this.effectiveConnections, this.virtualizeThreshold] as const;
+    const inputs = [
+      this.index,
+      this.search,
+      this.sourceTypes,
+      this.allowedIntegrations,
+      this.effectiveConnections,
+      this.virtualizeThreshold,
+    ] as const;
     if (!this.filterInputs || inputs.some((value, i) => value !== this.filterInputs![i])) {
       this.filterInputs = inputs;
       this.groups = filterIntegrations(this.index, {
@@ -217,7 +228,8 @@ export class CkIntegrationPicker extends CkElement {
           for (const option of group.options) this.rows.push({ kind: 'option', option, index: index++ });
         }
       }
-      if (this.activeKey && !this.options.some((o) => o.integration.key === this.activeKey)) this.activeKey = undefined;
+      if (this.activeKey && !this.options.some((o) => o.integration.key === this.activeKey))
+        this.activeKey = undefined;
     }
     if (changed.has('search')) this.notListed = false;
   }
@@ -229,7 +241,9 @@ export class CkIntegrationPicker extends CkElement {
       const key = this.activeKey;
       const virtualizer = this.listElement?.[virtualizerRef];
       if (virtualizer) {
-        const rowIndex = this.rows.findIndex((row) => row.kind === 'option' && row.option.integration.key === key);
+        const rowIndex = this.rows.findIndex(
+          (row) => row.kind === 'option' && row.option.integration.key === key,
+        );
         virtualizer.element(rowIndex)?.scrollIntoView({ block: 'nearest' });
       } else {
         this.renderRoot.querySelector(`#${CSS.escape(optionId(key))}`)?.scrollIntoView({ block: 'nearest' });
@@ -368,7 +382,9 @@ export class CkIntegrationPicker extends CkElement {
     const active = integration.key === this.activeKey;
     const reason =
       option.state === 'unavailable'
-        ? msg(str`You've already connected ${option.reasonName ?? ''}. You can connect one accounting software at a time.`)
+        ? msg(
+            str`You've already connected ${option.reasonName ?? ''}. You can connect one accounting software at a time.`,
+          )
         : undefined;
     return html`<div
       id=${id}
@@ -395,11 +411,15 @@ export class CkIntegrationPicker extends CkElement {
         ${reason ? html`<span class="reason" id="${id}-reason">${reason}</span>` : nothing}
       </span>
       ${integration.isBeta ? html`<span class="tag" id="${id}-beta">${msg('Beta')}</span>` : nothing}
-      ${connection
-        ? html`<span id="${id}-status"><ck-status-badge status=${connection.status}></ck-status-badge></span>`
-        : option.state === 'available'
-          ? icon('chevron', 'chevron')
-          : nothing}
+      ${
+        connection
+          ? html`<span id="${id}-status"
+              ><ck-status-badge status=${connection.status}></ck-status-badge
+            ></span>`
+          : option.state === 'available'
+            ? icon('chevron', 'chevron')
+            : nothing
+      }
     </div>`;
   }
 
@@ -422,10 +442,13 @@ export class CkIntegrationPicker extends CkElement {
       >
         ${virtualize({
           items: this.rows,
-          keyFunction: (row: Row) => (row.kind === 'heading' ? `h-${row.sourceType}` : row.option.integration.key),
+          keyFunction: (row: Row) =>
+            row.kind === 'heading' ? `h-${row.sourceType}` : row.option.integration.key,
           renderItem: (row: Row) =>
             row.kind === 'heading'
-              ? html`<div class="group-heading" part="group-heading" role="presentation">${sourceTypeLabel(row.sourceType)}</div>`
+              ? html`<div class="group-heading" part="group-heading" role="presentation">
+                  ${sourceTypeLabel(row.sourceType)}
+                </div>`
               : this.renderOption(row.option, row.index, total),
         })}
       </div>`;
@@ -448,7 +471,9 @@ export class CkIntegrationPicker extends CkElement {
         (group) => group.sourceType,
         (group) =>
           html`<div class="group" role="group" aria-labelledby="group-${group.sourceType}">
-            <div class="group-heading" part="group-heading" id="group-${group.sourceType}">${sourceTypeLabel(group.sourceType)}</div>
+            <div class="group-heading" part="group-heading" id="group-${group.sourceType}">
+              ${sourceTypeLabel(group.sourceType)}
+            </div>
             ${repeat(
               group.options,
               (option) => option.integration.key,
@@ -462,13 +487,22 @@ export class CkIntegrationPicker extends CkElement {
   private renderEmpty(): TemplateResult {
     const search = this.search.trim();
     return html`<div class="ck-state ck-empty" part="empty">
-      ${search
-        ? html`<p>${msg(str`No integrations match “${search}”`)}</p>
-            <button type="button" class="button" part="clear-search-button" @click=${this.clearSearch}>
-              ${msg('Clear search')}
-            </button>`
-        : html`<p>${msg('There is no software to connect here right now.')}</p>`}
+      ${
+        search
+          ? html`<p>${msg(str`No integrations match “${search}”`)}</p>
+              <button type="button" class="button" part="clear-search-button" @click=${this.clearSearch}>
+                ${msg('Clear search')}
+              </button>`
+          : html`<p>${msg('There is no software to connect here right now.')}</p>`
+      }
     </div>`;
+  }
+
+  /** One "Try again" re-runs every load that failed: after an outage both may have, and one press must do. */
+  private retryFailedLoads(): void {
+    for (const task of [this.integrationsTask, this.connectionsTask]) {
+      if (task.status === TaskStatus.ERROR) void task.run();
+    }
   }
 
   private renderBody(): unknown {
@@ -476,12 +510,20 @@ export class CkIntegrationPicker extends CkElement {
       const task = this.integrationsTask;
       if (task.status === TaskStatus.PENDING) return renderLoading(msg('Loading software…'), 4);
       if (task.status === TaskStatus.ERROR) {
-        return renderError(task.error, () => void task.run(), msg('We couldn’t load the list of software'));
+        return renderError(
+          task.error,
+          () => this.retryFailedLoads(),
+          msg('We couldn’t load the list of software'),
+        );
       }
     }
     if (this.connectionsTask.status === TaskStatus.ERROR && !this.connections) {
       const task = this.connectionsTask;
-      return renderError(task.error, () => void task.run(), msg('We couldn’t check what you have already connected'));
+      return renderError(
+        task.error,
+        () => this.retryFailedLoads(),
+        msg('We couldn’t check what you have already connected'),
+      );
     }
     return this.options.length ? this.renderList() : this.renderEmpty();
   }
@@ -512,30 +554,34 @@ export class CkIntegrationPicker extends CkElement {
       </div>
       <div role="status" class="visually-hidden">${this.resultSummary()}</div>
       ${this.renderBody()}
-      ${this.hideNotListed
-        ? nothing
-        : html`<div class="footer">
-            <button
-              type="button"
-              class="button link"
-              part="not-listed-button"
-              aria-expanded=${this.notListed ? 'true' : 'false'}
-              @click=${this.onNotListed}
-            >
-              ${msg('My software isn’t listed')}
-            </button>
-            ${this.notListed
-              ? html`<div class="not-listed-message" part="not-listed-message" tabindex="-1">
-                  <slot name="not-listed">
-                    <p>
-                      ${msg(
-                        'Thanks for letting us know. You can carry on without connecting it, or contact us and we’ll find another way to share this information.',
-                      )}
-                    </p>
-                  </slot>
-                </div>`
-              : nothing}
-          </div>`}
+      ${
+        this.hideNotListed
+          ? nothing
+          : html`<div class="footer">
+              <button
+                type="button"
+                class="button link"
+                part="not-listed-button"
+                aria-expanded=${this.notListed ? 'true' : 'false'}
+                @click=${this.onNotListed}
+              >
+                ${msg('My software isn’t listed')}
+              </button>
+              ${
+                this.notListed
+                  ? html`<div class="not-listed-message" part="not-listed-message" tabindex="-1">
+                      <slot name="not-listed">
+                        <p>
+                          ${msg(
+                            'Thanks for letting us know. You can carry on without connecting it, or contact us and we’ll find another way to share this information.',
+                          )}
+                        </p>
+                      </slot>
+                    </div>`
+                  : nothing
+              }
+            </div>`
+      }
     `;
   }
 }
