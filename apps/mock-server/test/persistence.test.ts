@@ -114,13 +114,16 @@ describe('data file', () => {
   it('is never torn by kill -9 during writes', async () => {
     const file = join(dir, 'kill', 'state.json');
     const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
-    const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+    const packageDir = fileURLToPath(new URL('..', import.meta.url));
     const start = (): Promise<{ child: ChildProcess; url: string }> =>
       new Promise((resolve, reject) => {
+        // One process (`node --import tsx`): the `tsx` CLI would run the server as its child, which a SIGKILL of
+        // the wrapper leaves running and writing the file.
         const child = spawn(
-          tsx,
-          [cli, '--port', '0', '--data-file', file, '--quiet', '--sync-step-ms', '0'],
+          process.execPath,
+          ['--import', 'tsx', cli, '--port', '0', '--data-file', file, '--quiet', '--sync-step-ms', '0'],
           {
+            cwd: packageDir,
             env: { ...process.env, PORT: '' },
             stdio: ['ignore', 'pipe', 'pipe'],
           },
