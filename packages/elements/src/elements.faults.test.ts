@@ -211,6 +211,7 @@ describe.each(Object.entries(SUBJECTS))('%s under faults', (_name, subject) => {
     const shown = await until(visibleError, 'an error with a retry');
     expect(textOf(shown.alert)).toMatch(/couldn|could not|went wrong|didn't work/i);
     if (fault !== 'drop') expect(textOf(shown.alert)).toMatch(/Reference: [0-9a-f]{32}/); // for support
+    else expect(textOf(shown.alert)).not.toMatch(/https?:\/\/|\/companies\//); // plain words, no request URL
     expect(subject.ready()).toBe(false);
     faultsInjected.count += net.sent.filter((s) => s.fault).length;
 

@@ -60,12 +60,16 @@ export function summarizeError(error: unknown): ErrorSummary {
       : typeof value.body?.correlationId === 'string'
         ? value.body.correlationId
         : undefined;
+  // A dropped connection's own message names the request URL: the person gets plain words instead.
+  const unreachable = (error as { name?: unknown } | null)?.name === 'NetworkError';
   const message =
     typeof value.body?.error === 'string' && value.body.error
       ? value.body.error
-      : typeof value.message === 'string' && value.message
-        ? value.message
-        : String(error);
+      : unreachable
+        ? msg('We couldn’t reach the service. Check your connection and try again.')
+        : typeof value.message === 'string' && value.message
+          ? value.message
+          : String(error);
   const retryable =
     typeof value.canBeRetried === 'boolean'
       ? value.canBeRetried || status === undefined || status >= 500

@@ -173,6 +173,7 @@
 's5e8250fb85d64c23': `Fermer`,
 's5f4586bc1e2740e6': `Effacer la recherche`,
 's5fa67da00457db7c': `votre entreprise`,
+'s62423ee9f551739f': `Nous n’avons pas pu joindre le service. Vérifiez votre connexion et réessayez.`,
 's649e342f5c0b3009': `Connectez vos comptes bancaires (facultatif)`,
 's67ea518b6ad3504d': `Confirmez que vous acceptez de partager des données supplémentaires`,
 's689a68f3b61e29b7': str`Déconnexion de ${0}…`,
