@@ -1,14 +1,13 @@
 /**
- * A small validator for Codat's published OpenAPI schemas (reference/codat-platform-openapi.json), enough to check
+ * A small validator for Codat's published OpenAPI schemas (a copy of the published document in
+ * test/fixtures/codat-platform-openapi.json, so a clone needs nothing beside it), enough to check
  * that the mock's responses are wire-compatible: $ref, allOf, type, nullable, enum, required, properties,
  * additionalProperties: false, items, uuid/date-time formats.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const SPEC_PATH = fileURLToPath(
-  new URL('../../../../shared/reference/codat-platform-openapi.json', import.meta.url),
-);
+const SPEC_PATH = fileURLToPath(new URL('./fixtures/codat-platform-openapi.json', import.meta.url));
 type S = Record<string, unknown>;
 let spec: S | undefined;
 function load(): S {
