@@ -21,17 +21,7 @@ export const COPAY_DATA_FILE = join(E2E_DATA_DIR, 'copay', 'copay.json');
 /** The mock's local test key (DEMO_DEFAULTS.apiKey): valid only against the mock. */
 export const API_KEY = process.env.CODAT_API_KEY ?? 'ck_test_local_only';
 
-/** Debian Chromium flags as root, keeping it off the closed network (TOOLCHAIN.md). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

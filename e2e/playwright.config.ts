@@ -12,6 +12,7 @@ import { defineConfig, devices } from '@playwright/test';
 import {
   API_KEY,
   CHROMIUM_ARGS,
+  CHROMIUM_PATH,
   COPAY_DATA_FILE,
   COPAY_PORT,
   COPAY_URL,
@@ -54,7 +55,7 @@ export default defineConfig({
   use: {
     baseURL: COPAY_URL,
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'en-GB',

@@ -9,17 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { PROVIDER_ERROR_CODES, PROVIDER_ERRORS, parseLinkResult } from '@consent-kit/contract';
 import { startMockServer, type RunningMockServer } from '../src/index.js';
 import { BASIC } from './helpers.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
 let server: RunningMockServer;
 let browser: Browser;
@@ -44,7 +34,7 @@ beforeAll(async () => {
     profile: { name: 'Copay', redirectUrl: CALLBACK, whiteListUrls: [CALLBACK, OTHER_CALLBACK] },
   });
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 });
