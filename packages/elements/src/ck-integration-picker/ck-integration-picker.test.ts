@@ -320,4 +320,39 @@ describe('ck-integration-picker: connected mode', () => {
     await waitFor(() => options(el).length > 0, 3000, 'options after retry');
     expect(calls).toBe(2);
   });
+
+  test('Try again also restarts a load still in flight, so its late failure does not show a second error', async () => {
+    const page = <T,>(results: T[]) => ({ results, pageNumber: 1, pageSize: 5000, totalResults: results.length, _links: { self: { href: '' }, current: { href: '' } } });
+    let healthy = false;
+    const connectionSignals: AbortSignal[] = [];
+    const client = {
+      integrations: {
+        list: vi.fn(async () => {
+          if (!healthy) throw Object.assign(new Error('500'), { status: 500, body: { error: 'Server error', statusCode: 500 } });
+          return page(sampleIntegrations);
+        }),
+        branding: vi.fn(async () => {
+          throw new Error('no branding');
+        }),
+      },
+      connections: {
+        // During the outage the connections request hangs (its retries pending), then fails once the network is back.
+        list: vi.fn((_companyId: string, _params: unknown, { signal }: { signal: AbortSignal }) => {
+          connectionSignals.push(signal);
+          if (healthy) return Promise.resolve(page([]));
+          return new Promise((_resolve, reject) => setTimeout(() => reject(Object.assign(new Error('500'), { status: 500 })), 300));
+        }),
+      },
+    };
+    const el = await fixture<CkIntegrationPicker>(html`<ck-integration-picker .client=${client} company-id="c-1"></ck-integration-picker>`);
+    await waitFor(() => shadow(el).querySelector('[part="retry-button"]'), 3000, 'the integrations error');
+    healthy = true;
+    await userEvent.click(shadow(el).querySelector('[part="retry-button"]')!);
+    await waitFor(() => options(el).length > 0, 3000, 'options after Try again');
+    expect(connectionSignals).toHaveLength(2);
+    expect(connectionSignals[0]!.aborted).toBe(true); // the stale request was dropped
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the stale request's failure
+    expect(shadow(el).querySelector('[part="error"]')).toBeNull();
+    expect(names(el)).toContain('Xero');
+  });
 });

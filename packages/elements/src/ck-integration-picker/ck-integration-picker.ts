@@ -498,10 +498,14 @@ export class CkIntegrationPicker extends CkElement {
     </div>`;
   }
 
-  /** One "Try again" re-runs every load that failed: after an outage both may have, and one press must do. */
+  /**
+   * One "Try again" restarts every load that has not succeeded: after an outage both may have failed, and one may
+   * still be in flight on the broken network (its retries pending), so it is restarted too rather than left to fail
+   * after the press and show a second error.
+   */
   private retryFailedLoads(): void {
     for (const task of [this.integrationsTask, this.connectionsTask]) {
-      if (task.status === TaskStatus.ERROR) void task.run();
+      if (task.status === TaskStatus.ERROR || task.status === TaskStatus.PENDING) void task.run();
     }
   }
 
