@@ -26,6 +26,22 @@ export async function createCompany(client: ConsentKitClient, name = 'Test Baker
   return company.id;
 }
 
+/** A company as a browser sees it: its id, its company-scoped token and a client holding only that token. */
+export interface TestCompany {
+  id: string;
+  token: string;
+  client: ConsentKitClient;
+}
+
+/** A fresh company and a browser client with its bearer token (no API key), as an app's backend would hand out. */
+export async function newCompany(name = 'Test Bakery Ltd'): Promise<TestCompany> {
+  const admin = mockClient({ retries: 0 });
+  const company = await admin.companies.create({ name });
+  const { accessToken } = await admin.companies.accessToken(company.id);
+  const client = new ConsentKitClient({ baseUrl: mockServerUrl(), auth: { accessToken }, retry: { retries: 0 } });
+  return { id: company.id, token: accessToken, client };
+}
+
 /** Raw call to a test-only mock endpoint (`/_mock/...`). */
 export async function mockControl(path: string, body: unknown): Promise<Response> {
   const response = await fetch(new URL(path, mockServerUrl()), {

@@ -12,21 +12,10 @@ import type { CkDialog } from '../ck-dialog/ck-dialog.js';
 import type { ConnectionManagerClient } from './connection-manager-client.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
 
-import { mockClient, mockServerUrl } from '../../test/connected.js';
+import { mockClient, mockServerUrl, newCompany, type TestCompany } from '../../test/connected.js';
 
 const baseUrl = mockServerUrl();
 const admin = mockClient({ retries: 0 });
-
-interface TestCompany {
-  id: string;
-  client: ConsentKitClient;
-}
-
-async function newCompany(name = 'Test Bakery Ltd'): Promise<TestCompany> {
-  const company = await admin.companies.create({ name });
-  const token = await admin.companies.accessToken(company.id);
-  return { id: company.id, client: new ConsentKitClient({ baseUrl, auth: { accessToken: token.accessToken }, retry: { retries: 0 } }) };
-}
 
 /** A connection the person has approved (the hosted flow's approval, through the spec's authorization endpoint). */
 async function linked(company: TestCompany, platformKey: string): Promise<Connection> {
@@ -153,7 +142,7 @@ describe('ck-connection-manager (connected to the mock server)', () => {
     const xero = await linked(company, 'gbol');
     const faulty = new ConsentKitClient({
       baseUrl,
-      auth: { accessToken: (await admin.companies.accessToken(company.id)).accessToken },
+      auth: { accessToken: company.token },
       headers: { 'X-Mock-Fault': 'status=503' },
       retry: { retries: 0 },
     });

@@ -4,27 +4,14 @@
  * way the hosted page gives it (the spec's authorization endpoint), since the sign-in page lives on the mock's origin.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConsentKitClient } from '@consent-kit/client';
 import type { Connection, Integration } from '@consent-kit/contract';
 import './index.js';
 import type { CkLink } from './ck-link.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
 
-import { mockClient, mockServerUrl } from '../../test/connected.js';
+import { mockClient, newCompany, type TestCompany } from '../../test/connected.js';
 
-const baseUrl = mockServerUrl();
 const admin = mockClient({ retries: 0 });
-
-interface TestCompany {
-  id: string;
-  client: ConsentKitClient;
-}
-
-async function newCompany(name = 'Test Bakery Ltd'): Promise<TestCompany> {
-  const company = await admin.companies.create({ name });
-  const token = await admin.companies.accessToken(company.id);
-  return { id: company.id, client: new ConsentKitClient({ baseUrl, auth: { accessToken: token.accessToken }, retry: { retries: 0 } }) };
-}
 
 async function approve(company: TestCompany, connectionId: string): Promise<Connection> {
   return admin.connections.updateAuthorization(company.id, connectionId, { approved: 'true' });
