@@ -8,7 +8,7 @@ import { gzipSync, deflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type request from 'supertest';
-import { BASIC, createTenant, enumerateRoutes, expectErrorBody, secureMock, Tally, type SecureMock, type Tenant } from './support.js';
+import { BASIC, createTenant, enumerateRoutes, expectErrorBody, routeParams, secureMock, Tally, type SecureMock, type Tenant } from './support.js';
 
 const tally = new Tally('input fuzzing');
 afterAll(() => tally.print());
@@ -111,18 +111,7 @@ const caseArb = fc.record({
 });
 
 function fill(route: string, tenant: Tenant, c: Case): string {
-  const real: Record<string, string> = {
-    companyId: tenant.id,
-    connectionId: tenant.accountingId,
-    consentId: tenant.consentId,
-    datasetId: tenant.datasetId,
-    platformKey: 'gbol',
-    productIdentifier: 'lending',
-    dataType: 'balanceSheet',
-    webhookId: '00000000-0000-4000-8000-000000000001',
-    folder: 'logos',
-    file: 'gbol.svg',
-  };
+  const real = routeParams(tenant);
   return route.replace(/:(\w+)/g, (_m, name: string) => segment(c.ids === 'real' ? (real[name] ?? c.segment) : c.segment || 'x'));
 }
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_DEFAULTS } from '../../src/index.js';
-import { BASIC, createTenant, enumerateRoutes, secureMock, Tally, type Method, type SecureMock, type Tenant } from './support.js';
+import { BASIC, createTenant, enumerateRoutes, routeParams, secureMock, Tally, type Method, type SecureMock, type Tenant } from './support.js';
 
 const tally = new Tally('response headers');
 afterAll(() => tally.print());
@@ -23,18 +23,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 function fill(route: string): string {
-  const ids: Record<string, string> = {
-    companyId: tenant.id,
-    connectionId: tenant.accountingId,
-    consentId: tenant.consentId,
-    datasetId: tenant.datasetId,
-    platformKey: 'gbol',
-    productIdentifier: 'lending',
-    dataType: 'balanceSheet',
-    webhookId: '00000000-0000-4000-8000-000000000001',
-    folder: 'logos',
-    file: 'gbol.svg',
-  };
+  const ids = routeParams(tenant);
   return route.replace(/:(\w+)/g, (_m, name: string) => ids[name] ?? 'x').replace('/data/balanceSheet', '/data/balanceSheet?product=lending');
 }
 

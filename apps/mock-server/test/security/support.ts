@@ -122,6 +122,22 @@ export async function createTenant(t: SecureMock, name: string): Promise<Tenant>
   return { id, token, accountingId, bankingId, consentId: consent.id, datasetId: history.results[0]!.id };
 }
 
+/** Real values for every `:param` of the mock's routes, belonging to the tenant (so a request reaches its handler). */
+export function routeParams(tenant: Tenant): Record<string, string> {
+  return {
+    companyId: tenant.id,
+    connectionId: tenant.accountingId,
+    consentId: tenant.consentId,
+    datasetId: tenant.datasetId,
+    platformKey: 'gbol',
+    productIdentifier: 'lending',
+    dataType: 'balanceSheet',
+    webhookId: '00000000-0000-4000-8000-000000000001',
+    folder: 'logos',
+    file: 'gbol.svg',
+  };
+}
+
 const keys = new Map<string, string>();
 export async function firstKey(t: SecureMock, sourceType: string): Promise<string> {
   const cached = keys.get(sourceType);
