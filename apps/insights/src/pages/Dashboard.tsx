@@ -230,12 +230,7 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
             <ColumnChart
               title="Revenue by month"
               valueHeading="Revenue"
-              columns={trend.map((m) => ({
-                key: m.month,
-                label: monthLabel(m.month).split(' ')[0] ?? m.month,
-                fullLabel: monthLabel(m.month, 'en-GB', 'long'),
-                value: m.revenue,
-              }))}
+              columns={monthColumns(trend, (m) => m.revenue)}
               format={money}
               caption="Monthly revenue from your profit and loss report."
             />
@@ -272,12 +267,7 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
               <ColumnChart
                 title="Net cash flow by month"
                 valueHeading="Net cash flow"
-                columns={flows.map((m) => ({
-                  key: m.month,
-                  label: monthLabel(m.month).split(' ')[0] ?? m.month,
-                  fullLabel: monthLabel(m.month, 'en-GB', 'long'),
-                  value: m.net,
-                }))}
+                columns={monthColumns(flows, (m) => m.net)}
                 format={money}
                 caption="Cash received minus cash paid out, from your cash flow statement."
               />
@@ -305,6 +295,16 @@ function Figures({ data }: { data: Extract<DashboardLoad, { kind: 'ready' }> }):
       </div>
     </div>
   );
+}
+
+/** One chart column a month: the short month name on the axis, the full one for screen readers and tooltips. */
+function monthColumns<T extends { month: string }>(months: readonly T[], value: (month: T) => number) {
+  return months.map((m) => ({
+    key: m.month,
+    label: monthLabel(m.month).split(' ')[0] ?? m.month,
+    fullLabel: monthLabel(m.month, 'en-GB', 'long'),
+    value: value(m),
+  }));
 }
 
 function Missing({
