@@ -274,6 +274,27 @@ describe('ck-integration-picker: 2,000 integrations', () => {
     await waitFor(() => activeOption(el)?.dataset.key === last.integration.key, 3000, 'last option rendered');
     expect(activeOption(el)!.getAttribute('aria-posinset')).toBe('2000');
   });
+
+  test('keyboard works at once: End before the virtualizer (or its layout) has loaded still reaches the last option', async () => {
+    const el = await picker(generateIntegrations(2000));
+    // No waiting: on the first load the list shows its first rows until the virtualizer's code arrives; later ones
+    // start empty until the virtualizer's layout has placed the rows. Either way the keys must work at once.
+    expect(list(el).classList.contains('virtual')).toBe(true);
+    for (const option of options(el)) expect(option.getAttribute('aria-setsize')).toBe('2000');
+    list(el).focus();
+    await userEvent.keyboard('{End}');
+    const last = el.visibleOptions.at(-1)!;
+    await waitFor(() => activeOption(el)?.dataset.key === last.integration.key, 3000, 'last option rendered');
+    expect(activeOption(el)!.getAttribute('aria-posinset')).toBe('2000');
+    expect(options(el).length).toBeLessThan(100);
+  });
+
+  test('a list at or below virtualize-threshold is a plain grouped list', async () => {
+    const el = await picker(generateIntegrations(120));
+    expect(list(el).classList.contains('virtual')).toBe(false);
+    expect(shadow(el).querySelectorAll('[role="group"]').length).toBeGreaterThan(0);
+    expect(options(el).length).toBe(el.visibleOptions.length);
+  });
 });
 
 describe('ck-integration-picker: connected mode', () => {

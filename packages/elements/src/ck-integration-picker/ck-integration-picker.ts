@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { localized, msg, str } from '@lit/localize';
 import { TaskStatus } from '@lit/task';
 import { q, type Connection, type Integration } from '@consent-kit/contract';
@@ -40,6 +40,36 @@ const listConverter = {
 
 const TYPEAHEAD_RESET_MS = 600;
 const NO_CONNECTIONS: readonly Connection[] = Object.freeze([]);
+
+type VirtualizeModule = typeof import('@lit-labs/virtualizer/virtualize.js');
+
+/**
+ * @lit-labs/virtualizer is its own chunk, fetched the first time a list is long enough to need it: most pickers
+ * offer a few dozen integrations and never load it. `undefined` until it has arrived.
+ */
+let virtualizer: VirtualizeModule | undefined;
+let virtualizerLoading: Promise<VirtualizeModule | undefined> | undefined;
+/** The virtualizer could not be loaded (offline, a failed deploy): long lists then render every option. */
+let virtualizerFailed = false;
+
+function loadVirtualizer(): Promise<VirtualizeModule | undefined> {
+  virtualizerLoading ??= import('@lit-labs/virtualizer/virtualize.js').then(
+    (module) => (virtualizer = module),
+    (error: unknown) => {
+      virtualizerFailed = true;
+      console.warn('[consent-kit] <ck-integration-picker> could not load the virtualizer', error);
+      return undefined;
+    },
+  );
+  return virtualizerLoading;
+}
+
+/** Rows a long list shows while the virtualizer loads: about a screenful, so it is never empty. */
+const ROWS_BEFORE_VIRTUALIZER = 20;
+
+function rowKey(row: Row): string {
+  return row.kind === 'heading' ? `h-${row.sourceType}` : row.option.integration.key;
+}
 
 /** DOM id of an option (keys are four lowercase letters; anything else is encoded). */
 function optionId(key: string): string {
@@ -133,7 +163,10 @@ export class CkIntegrationPicker extends CkElement {
   /** Hides the "My software isn't listed" path. */
   @property({ type: Boolean, attribute: 'hide-not-listed' }) hideNotListed = false;
 
-  /** Above this many options the list is virtualised (only visible rows are in the DOM). */
+  /**
+   * Above this many options the list is virtualised (only visible rows are in the DOM). The virtualizer's code is
+   * fetched the first time a list goes above it; meanwhile the list shows its first rows.
+   */
   @property({ type: Number, attribute: 'virtualize-threshold' }) virtualizeThreshold = 150;
 
   @state() private activeKey?: string;
@@ -153,6 +186,9 @@ export class CkIntegrationPicker extends CkElement {
   private typeaheadAt = 0;
   private scrollActiveIntoView = false;
   private pointerFocus = false;
+  private awaitingVirtualizer = false;
+  /** The virtual list whose layout is ready (it has reported a range of rows). */
+  private laidOutList?: EventTarget | null;
 
   private readonly integrationsTask = connectedTask(
     this,
@@ -221,7 +257,7 @@ export class CkIntegrationPicker extends CkElement {
       });
       this.options = this.groups.flatMap((group) => group.options);
       this.rows = [];
-      if (this.options.length > this.virtualizeThreshold) {
+      if (this.isVirtual) {
         let index = 0;
         for (const group of this.groups) {
           this.rows.push({ kind: 'heading', sourceType: group.sourceType });
@@ -232,19 +268,36 @@ export class CkIntegrationPicker extends CkElement {
         this.activeKey = undefined;
     }
     if (changed.has('search')) this.notListed = false;
+    if (this.isVirtual && !virtualizer && !virtualizerFailed && !this.awaitingVirtualizer) {
+      this.awaitingVirtualizer = true;
+      void loadVirtualizer().then(() => {
+        this.awaitingVirtualizer = false;
+        // The active option may have been chosen while only the first rows were there: bring it into view now.
+        this.scrollActiveIntoView = Boolean(this.activeKey);
+        this.requestUpdate();
+      });
+    }
+  }
+
+  /** Whether the list is long enough to be virtualised (rendered as flat rows, headings between groups). */
+  private get isVirtual(): boolean {
+    return this.options.length > this.virtualizeThreshold && !virtualizerFailed;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('search') && this.listElement) this.listElement.scrollTop = 0;
     if (this.scrollActiveIntoView && this.activeKey) {
-      this.scrollActiveIntoView = false;
       const key = this.activeKey;
-      const virtualizer = this.listElement?.[virtualizerRef];
-      if (virtualizer) {
+      const listVirtualizer = virtualizer && this.listElement?.[virtualizer.virtualizerRef];
+      // A new virtual list cannot scroll before its layout (a chunk of its own) has placed the first rows, which it
+      // reports with a first `rangeChanged`: until then the scroll stays pending (see onRangeChanged).
+      if (listVirtualizer && this.listElement !== this.laidOutList) return;
+      this.scrollActiveIntoView = false;
+      if (listVirtualizer) {
         const rowIndex = this.rows.findIndex(
           (row) => row.kind === 'option' && row.option.integration.key === key,
         );
-        virtualizer.element(rowIndex)?.scrollIntoView({ block: 'nearest' });
+        listVirtualizer.element(rowIndex)?.scrollIntoView({ block: 'nearest' });
       } else {
         this.renderRoot.querySelector(`#${CSS.escape(optionId(key))}`)?.scrollIntoView({ block: 'nearest' });
       }
@@ -302,6 +355,12 @@ export class CkIntegrationPicker extends CkElement {
     if (pointer || this.activeKey || this.options.length === 0) return;
     const selected = this.options.findIndex((o) => o.integration.key === this.value);
     this.setActive(selected >= 0 ? selected : 0);
+  }
+
+  private onRangeChanged(event: Event): void {
+    if (this.laidOutList === event.currentTarget) return;
+    this.laidOutList = event.currentTarget;
+    if (this.scrollActiveIntoView) this.requestUpdate();
   }
 
   private onListKeydown(event: KeyboardEvent): void {
@@ -426,8 +485,14 @@ export class CkIntegrationPicker extends CkElement {
   private renderList(): TemplateResult {
     const activeId = this.activeKey ? optionId(this.activeKey) : undefined;
     const label = this.label ?? msg('Software you can connect');
-    if (this.options.length > this.virtualizeThreshold) {
+    if (this.isVirtual) {
       const total = this.options.length;
+      const renderRow = (row: Row): TemplateResult =>
+        row.kind === 'heading'
+          ? html`<div class="group-heading" part="group-heading" role="presentation">
+              ${sourceTypeLabel(row.sourceType)}
+            </div>`
+          : this.renderOption(row.option, row.index, total);
       return html`<div
         id="list"
         class="list virtual"
@@ -439,18 +504,16 @@ export class CkIntegrationPicker extends CkElement {
         @keydown=${this.onListKeydown}
         @focus=${this.onListFocus}
         @pointerdown=${this.onListPointerDown}
+        @rangeChanged=${this.onRangeChanged}
       >
-        ${virtualize({
-          items: this.rows,
-          keyFunction: (row: Row) =>
-            row.kind === 'heading' ? `h-${row.sourceType}` : row.option.integration.key,
-          renderItem: (row: Row) =>
-            row.kind === 'heading'
-              ? html`<div class="group-heading" part="group-heading" role="presentation">
-                  ${sourceTypeLabel(row.sourceType)}
-                </div>`
-              : this.renderOption(row.option, row.index, total),
-        })}
+        ${
+          // Two parts: the virtualizer must find its host (this list) empty of rows it does not manage.
+          virtualizer ? nothing : this.rows.slice(0, ROWS_BEFORE_VIRTUALIZER).map(renderRow)
+        }${
+          virtualizer
+            ? virtualizer.virtualize({ items: this.rows, keyFunction: rowKey, renderItem: renderRow })
+            : nothing
+        }
       </div>`;
     }
     let index = 0;
