@@ -19,6 +19,7 @@ import {
   shopConnection,
   xeroConnection,
 } from './fixtures.js';
+import { failingClient, pendingClient } from '../../test/story-clients.js';
 
 interface Args {
   connections?: Connection[];
@@ -63,20 +64,21 @@ const meta = {
   argTypes: {
     handoff: { control: 'inline-radio', options: ['popup', 'redirect'] },
   },
-  render: (args) => html`<ck-connection-manager
-    .connections=${args.connections}
-    .consents=${args.consents}
-    .products=${args.products}
-    .dataStatus=${args.dataStatus}
-    .client=${args.client}
-    .companyId=${args.companyId}
-    .handoff=${args.handoff}
-    @ck-connection-disconnect=${args.onDisconnect}
-    @ck-connection-delete=${args.onDelete}
-    @ck-connection-reconnect=${args.onReconnect}
-    @ck-connection-add=${args.onAdd}
-    @ck-consent-withdraw=${args.onWithdraw}
-  ></ck-connection-manager>`,
+  render: (args) =>
+    html`<ck-connection-manager
+      .connections=${args.connections}
+      .consents=${args.consents}
+      .products=${args.products}
+      .dataStatus=${args.dataStatus}
+      .client=${args.client}
+      .companyId=${args.companyId}
+      .handoff=${args.handoff}
+      @ck-connection-disconnect=${args.onDisconnect}
+      @ck-connection-delete=${args.onDelete}
+      @ck-connection-reconnect=${args.onReconnect}
+      @ck-connection-add=${args.onAdd}
+      @ck-consent-withdraw=${args.onWithdraw}
+    ></ck-connection-manager>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -91,10 +93,16 @@ function shadow(canvasElement: HTMLElement): ShadowRoot {
 function textOf(node: Element | ShadowRoot | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
-async function openDialogFor(canvasElement: HTMLElement, rowSelector: string, action: string): Promise<HTMLElement> {
+async function openDialogFor(
+  canvasElement: HTMLElement,
+  rowSelector: string,
+  action: string,
+): Promise<HTMLElement> {
   const el = manager(canvasElement);
   await el.updateComplete;
-  shadow(canvasElement).querySelector<HTMLButtonElement>(`${rowSelector} [part~="action-${action}"]`)!.click();
+  shadow(canvasElement)
+    .querySelector<HTMLButtonElement>(`${rowSelector} [part~="action-${action}"]`)!
+    .click();
   const dialog = shadow(canvasElement).querySelector<HTMLElement & { open: boolean }>('ck-dialog')!;
   await waitFor(() => expect(dialog.open).toBe(true));
   return dialog;
@@ -144,8 +152,14 @@ export const Syncing: Story = {
 /** Disconnecting names every product that uses the connection. */
 export const DisconnectImpactWarning: Story = {
   play: async ({ canvasElement, args }) => {
-    const dialog = await openDialogFor(canvasElement, `[data-connection-id="${xeroConnection.id}"]`, 'disconnect');
-    await expect(textOf(dialog)).toContain('Copay Lending and Insights Dashboard use this connection. They will stop receiving new data.');
+    const dialog = await openDialogFor(
+      canvasElement,
+      `[data-connection-id="${xeroConnection.id}"]`,
+      'disconnect',
+    );
+    await expect(textOf(dialog)).toContain(
+      'Copay Lending and Insights Dashboard use this connection. They will stop receiving new data.',
+    );
     dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
     await waitFor(() => expect(args.onDisconnect).toHaveBeenCalledTimes(1));
   },
@@ -154,7 +168,11 @@ export const DisconnectImpactWarning: Story = {
 /** Deleting data is a stronger warning that explains retention. */
 export const DeleteDataWarning: Story = {
   play: async ({ canvasElement }) => {
-    const dialog = await openDialogFor(canvasElement, `[data-connection-id="${bankConnection.id}"]`, 'delete');
+    const dialog = await openDialogFor(
+      canvasElement,
+      `[data-connection-id="${bankConnection.id}"]`,
+      'delete',
+    );
     await expect(textOf(dialog)).toContain('It cannot be undone.');
     await expect(textOf(dialog)).toContain('Copay Lending deletes what it has within 90 days.');
   },
@@ -164,8 +182,12 @@ export const DeleteDataWarning: Story = {
 export const WithdrawalImpactWarning: Story = {
   play: async ({ canvasElement, args }) => {
     const dialog = await openDialogFor(canvasElement, `[data-consent-id="${lendingConsent.id}"]`, 'withdraw');
-    await expect(textOf(dialog)).toContain('Copay Lending will stop reading your data; it keeps what it has for 90 days.');
-    await expect(textOf(dialog)).toContain('Insights Dashboard keeps using your connections under its own consent.');
+    await expect(textOf(dialog)).toContain(
+      'Copay Lending will stop reading your data; it keeps what it has for 90 days.',
+    );
+    await expect(textOf(dialog)).toContain(
+      'Insights Dashboard keeps using your connections under its own consent.',
+    );
     dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm-button"]')!.click();
     await waitFor(() => expect(args.onWithdraw).toHaveBeenCalledTimes(1));
   },
@@ -215,6 +237,43 @@ export const UntrustedNames: Story = {
   },
 };
 
+/** fr-CA (Canadian French): every label, action and date from the locale, none left in English. */
+export const French: Story = {
+  globals: { locale: 'fr-CA' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(textOf(shadow(canvasElement))).toContain('Vos connexions'));
+    const actions = [...shadow(canvasElement).querySelectorAll('[part~="action-disconnect"]')].map(textOf);
+    await expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) await expect(action).toBe('Déconnecter');
+  },
+};
+
+/** Right to left: the layout mirrors (logical properties), names and dates keep their own direction. */
+export const RightToLeft: Story = {
+  render: (args) => html`<div dir="rtl">${meta.render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    await manager(canvasElement).updateComplete;
+    await expect(getComputedStyle(manager(canvasElement)).direction).toBe('rtl');
+  },
+};
+
+/** 320 px wide (WCAG 1.4.10 reflow): rows stack, actions wrap, nothing scrolls sideways. */
+export const Narrow320: Story = {
+  name: '320 px wide',
+  globals: { viewport: { value: 'mobile320' } },
+  render: (args) => html`<div style="inline-size: 320px">${meta.render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    const el = manager(canvasElement);
+    await el.updateComplete;
+    await expect(el.scrollWidth).toBeLessThanOrEqual(320);
+    for (const row of shadow(canvasElement).querySelectorAll<HTMLElement>('[part~="connection"]')) {
+      await expect(row.scrollWidth).toBeLessThanOrEqual(row.clientWidth + 1);
+    }
+  },
+};
+
+export const Dark: Story = { globals: { theme: 'dark' } };
+
 /** Connected mode while loading (a client whose requests never answer). */
 export const Loading: Story = {
   args: {
@@ -222,7 +281,7 @@ export const Loading: Story = {
     consents: undefined,
     products: undefined,
     companyId: '5c1e4f6a-2b3d-4e5f-8a9b-0c1d2e3f4a5b',
-    client: pendingClient(),
+    client: pendingClient<ConnectionManagerClient>(),
   },
 };
 
@@ -233,39 +292,14 @@ export const LoadError: Story = {
     consents: undefined,
     products: undefined,
     companyId: '5c1e4f6a-2b3d-4e5f-8a9b-0c1d2e3f4a5b',
-    client: failingClient(),
+    client: failingClient<ConnectionManagerClient>(
+      503,
+      'The service is temporarily unavailable.',
+      'story-7f3a',
+    ),
   },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(textOf(shadow(canvasElement))).toContain("We couldn't load your connections"));
     await expect(shadow(canvasElement).querySelector('[part~="retry-button"]')).not.toBeNull();
   },
 };
-
-function pendingClient(): ConnectionManagerClient {
-  const never = () => new Promise<never>(() => {});
-  return {
-    integrations: { branding: never },
-    connections: { list: never, unlink: never, delete: never },
-    consents: { list: never, withdraw: never },
-    products: { list: never },
-    data: { status: never },
-  };
-}
-
-function failingClient(): ConnectionManagerClient {
-  const fail = () =>
-    Promise.reject(
-      Object.assign(new Error('503 Service Unavailable'), {
-        status: 503,
-        correlationId: 'story-7f3a',
-        body: { statusCode: 503, service: 'PublicApi', error: 'The service is temporarily unavailable.', correlationId: 'story-7f3a' },
-      }),
-    );
-  return {
-    integrations: { branding: fail },
-    connections: { list: fail, unlink: fail, delete: fail },
-    consents: { list: fail, withdraw: fail },
-    products: { list: fail },
-    data: { status: fail },
-  };
-}

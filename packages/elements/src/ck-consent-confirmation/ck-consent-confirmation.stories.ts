@@ -9,6 +9,7 @@ import { insightsProduct, lendingProduct } from './fixtures.js';
 import type { ElementsClient } from '../controllers/client.js';
 import { XSS_NAME, deepText } from '../../test/fixtures.js';
 import { connectedLoader, renderConnected, type Connected } from '../../../../.storybook/connected.js';
+import { failingClient, pendingClient } from '../../test/story-clients.js';
 
 interface Args {
   product?: Product;
@@ -49,31 +50,35 @@ const meta = {
     onDecline: fn(),
   },
   argTypes: { mode: { control: 'inline-radio', options: [...CONSENT_MODES] } },
-  render: (args) => html`<ck-consent-confirmation
-    .product=${args.product}
-    .clientName=${args.clientName}
-    .clientLogoUrl=${args.clientLogoUrl}
-    .platformName=${args.platformName}
-    .mode=${args.mode}
-    .dataTypes=${args.dataTypes}
-    .existingDataTypes=${args.existingDataTypes}
-    ?busy=${args.busy}
-    .client=${args.client}
-    .companyId=${args.companyId}
-    .productIdentifier=${args.productIdentifier}
-    @ck-consent-confirm=${args.onConfirm}
-    @ck-consent-decline=${args.onDecline}
-  ></ck-consent-confirmation>`,
+  render: (args) =>
+    html`<ck-consent-confirmation
+      .product=${args.product}
+      .clientName=${args.clientName}
+      .clientLogoUrl=${args.clientLogoUrl}
+      .platformName=${args.platformName}
+      .mode=${args.mode}
+      .dataTypes=${args.dataTypes}
+      .existingDataTypes=${args.existingDataTypes}
+      ?busy=${args.busy}
+      .client=${args.client}
+      .companyId=${args.companyId}
+      .productIdentifier=${args.productIdentifier}
+      @ck-consent-confirm=${args.onConfirm}
+      @ck-consent-decline=${args.onDecline}
+    ></ck-consent-confirmation>`,
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<Args>;
 
 /** The shared connected-story loader, typed for this file's args. */
-const connectedLoaders = (company: 'fresh' | 'demo') => [connectedLoader(company)] as unknown as Story['loaders'];
+const connectedLoaders = (company: 'fresh' | 'demo') =>
+  [connectedLoader(company)] as unknown as Story['loaders'];
 
-const el = (canvasElement: HTMLElement) => canvasElement.querySelector<CkConsentConfirmation>('ck-consent-confirmation')!;
-const part = (canvasElement: HTMLElement, name: string) => el(canvasElement).shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+const el = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<CkConsentConfirmation>('ck-consent-confirmation')!;
+const part = (canvasElement: HTMLElement, name: string) =>
+  el(canvasElement).shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
 
 /** First consent for the Copay loan. Confirm emits the data types and the notice text as the person saw it. */
 export const Default: Story = {
@@ -95,7 +100,9 @@ export const AdditionalConsent: Story = {
   },
   play: async ({ canvasElement }) => {
     await el(canvasElement).updateComplete;
-    await expect(part(canvasElement, 'confirm-button').textContent!.trim()).toBe('Confirm I’m happy to share additional data');
+    await expect(part(canvasElement, 'confirm-button').textContent!.trim()).toBe(
+      'Confirm I’m happy to share additional data',
+    );
     await expect(deepText(el(canvasElement).shadowRoot!)).toContain('Data you already share');
   },
 };
@@ -108,15 +115,24 @@ export const Decline: Story = {
   },
 };
 
-export const InsightsProduct: Story = { args: { product: insightsProduct, clientName: 'Copay Insights', platformName: undefined } };
+export const InsightsProduct: Story = {
+  args: { product: insightsProduct, clientName: 'Copay Insights', platformName: undefined },
+};
 export const FewDataTypes: Story = { args: { dataTypes: ['profitAndLoss', 'banking-transactions'] } };
 export const Saving: Story = { args: { busy: true } };
 export const LongNames: Story = {
-  args: { clientName: 'The Extraordinarily Long-Named Regional Lending Co-operative of the Northern Provinces', platformName: 'Microsoft Dynamics 365 Business Central' },
+  args: {
+    clientName: 'The Extraordinarily Long-Named Regional Lending Co-operative of the Northern Provinces',
+    platformName: 'Microsoft Dynamics 365 Business Central',
+  },
   globals: { viewport: { value: 'mobile320' } },
 };
 export const HostileData: Story = {
-  args: { clientName: XSS_NAME, clientLogoUrl: 'javascript:alert(1)', product: { ...lendingProduct, policyUrl: 'javascript:alert(1)' } },
+  args: {
+    clientName: XSS_NAME,
+    clientLogoUrl: 'javascript:alert(1)',
+    product: { ...lendingProduct, policyUrl: 'javascript:alert(1)' },
+  },
   play: async ({ canvasElement }) => {
     await el(canvasElement).updateComplete;
     await expect(part(canvasElement, 'heading').textContent).toContain(XSS_NAME);
@@ -125,18 +141,33 @@ export const HostileData: Story = {
 };
 export const RightToLeft: Story = { render: (args) => html`<div dir="rtl">${meta.render(args)}</div>` };
 export const Dark: Story = { globals: { theme: 'dark' } };
-export const French: Story = { globals: { locale: 'fr-CA' }, args: { mode: 'additional', existingDataTypes: ['profitAndLoss'] } };
+export const French: Story = {
+  globals: { locale: 'fr-CA' },
+  args: { mode: 'additional', existingDataTypes: ['profitAndLoss'] },
+};
 
 /** Connected mode while the product loads. */
 export const Loading: Story = {
-  args: { product: undefined, productIdentifier: 'lending', companyId: 'co', client: pendingClient() },
+  args: {
+    product: undefined,
+    productIdentifier: 'lending',
+    companyId: 'co',
+    client: pendingClient<ElementsClient>(),
+  },
 };
 
 /** Connected mode when the product cannot be loaded. */
 export const LoadError: Story = {
-  args: { product: undefined, productIdentifier: 'lending', companyId: 'co', client: failingClient() },
+  args: {
+    product: undefined,
+    productIdentifier: 'lending',
+    companyId: 'co',
+    client: failingClient<ElementsClient>(500, 'The consent service had a problem.', 'story-consent-500'),
+  },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(deepText(el(canvasElement).shadowRoot!)).toContain('Reference: story-consent-500'));
+    await waitFor(() =>
+      expect(deepText(el(canvasElement).shadowRoot!)).toContain('Reference: story-consent-500'),
+    );
   },
 };
 
@@ -147,35 +178,22 @@ export const ConnectedGrant: Story = {
   render: (args, { loaded }) =>
     renderConnected(
       loaded.connected as Connected,
-      (s) => html`<ck-consent-confirmation
-        client-name="Copay"
-        product-identifier="lending"
-        .client=${s.client}
-        .companyId=${s.companyId}
-        @ck-consent-confirm=${args.onConfirm}
-      ></ck-consent-confirmation>`,
+      (s) =>
+        html`<ck-consent-confirmation
+          client-name="Copay"
+          product-identifier="lending"
+          .client=${s.client}
+          .companyId=${s.companyId}
+          @ck-consent-confirm=${args.onConfirm}
+        ></ck-consent-confirmation>`,
     ),
   play: async ({ canvasElement, loaded }) => {
     if (!('session' in (loaded.connected as Connected))) return;
     await waitFor(() => expect(part(canvasElement, 'confirm-button')).toBeTruthy(), { timeout: 10_000 });
     await userEvent.click(part(canvasElement, 'confirm-button'));
-    await waitFor(() => expect(deepText(el(canvasElement).shadowRoot!)).toContain('Your consent is recorded'), { timeout: 10_000 });
+    await waitFor(
+      () => expect(deepText(el(canvasElement).shadowRoot!)).toContain('Your consent is recorded'),
+      { timeout: 10_000 },
+    );
   },
 };
-
-function pendingClient(): Pick<ElementsClient, 'products' | 'consents' | 'connections'> {
-  const never = () => new Promise<never>(() => {});
-  return { products: { get: never }, consents: { list: never, grant: never, amend: never }, connections: { list: never } };
-}
-
-function failingClient(): Pick<ElementsClient, 'products' | 'consents' | 'connections'> {
-  const fail = () =>
-    Promise.reject(
-      Object.assign(new Error('500'), {
-        status: 500,
-        correlationId: 'story-consent-500',
-        body: { error: 'The consent service had a problem.', correlationId: 'story-consent-500' },
-      }),
-    );
-  return { products: { get: fail }, consents: { list: fail, grant: fail, amend: fail }, connections: { list: fail } };
-}

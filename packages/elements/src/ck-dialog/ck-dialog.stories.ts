@@ -38,7 +38,10 @@ const meta = {
     tone: { control: 'inline-radio', options: [...DIALOG_TONES] },
   },
   render: (args) => html`
-    <button class="ck-sb-button" @click=${(e: Event) => ((e.target as HTMLElement).nextElementSibling as CkDialog).show()}>
+    <button
+      class="ck-sb-button"
+      @click=${(e: Event) => ((e.target as HTMLElement).nextElementSibling as CkDialog).show()}
+    >
       Open the dialog
     </button>
     <ck-dialog
@@ -51,11 +54,16 @@ const meta = {
     >
       <p>Copay business loan and Copay business insights use Xero. They will stop receiving new data.</p>
       <p>Your data already shared is kept for 90 days, then deleted.</p>
-      ${args.variant === 'default'
-        ? html`<button slot="footer" @click=${(e: Event) => ((e.target as HTMLElement).closest('ck-dialog') as CkDialog).close('done')}>
-            Done
-          </button>`
-        : ''}
+      ${
+        args.variant === 'default'
+          ? html`<button
+              slot="footer"
+              @click=${(e: Event) => ((e.target as HTMLElement).closest('ck-dialog') as CkDialog).close('done')}
+            >
+              Done
+            </button>`
+          : ''
+      }
     </ck-dialog>
   `,
 } satisfies Meta<Args>;
@@ -66,7 +74,11 @@ type Story = StoryObj<Args>;
 const parts = (canvasElement: HTMLElement) => {
   const opener = canvasElement.querySelector('button')!;
   const dialog = canvasElement.querySelector<CkDialog>('ck-dialog')!;
-  return { opener, dialog, part: (name: string) => dialog.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)! };
+  return {
+    opener,
+    dialog,
+    part: (name: string) => dialog.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!,
+  };
 };
 
 /** Impact warning: Cancel has focus first; Confirm closes with "confirm" and focus returns to the opener. */
@@ -78,7 +90,9 @@ export const ImpactWarning: Story = {
     await expect(dialog.shadowRoot!.activeElement).toBe(part('cancel-button'));
     await userEvent.click(part('confirm-button'));
     await waitFor(() => expect(args.onClose).toHaveBeenCalledTimes(1));
-    await expect((args.onClose as ReturnType<typeof fn>).mock.calls[0]![0].detail).toEqual({ returnValue: 'confirm' });
+    await expect((args.onClose as ReturnType<typeof fn>).mock.calls[0]![0].detail).toEqual({
+      returnValue: 'confirm',
+    });
     await expect(document.activeElement).toBe(opener);
   },
 };
@@ -91,7 +105,9 @@ export const CancelCloses: Story = {
     await waitFor(() => expect(dialog.open).toBe(true));
     await userEvent.click(part('cancel-button'));
     await waitFor(() => expect(args.onClose).toHaveBeenCalledTimes(1));
-    await expect((args.onClose as ReturnType<typeof fn>).mock.calls[0]![0].detail).toEqual({ returnValue: 'cancel' });
+    await expect((args.onClose as ReturnType<typeof fn>).mock.calls[0]![0].detail).toEqual({
+      returnValue: 'cancel',
+    });
     await expect(document.activeElement).toBe(opener);
   },
 };

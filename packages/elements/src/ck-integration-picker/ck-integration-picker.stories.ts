@@ -5,9 +5,15 @@ import type { Connection, Integration } from '@consent-kit/contract';
 import './index.js';
 import type { CkIntegrationPicker } from './ck-integration-picker.js';
 import { PICKER_SOURCE_TYPES, type PickerSourceType } from './ck-integration-picker.types.js';
-import { generateIntegrations, longNameIntegration, sampleConnection, sampleIntegrations } from './fixtures.js';
+import {
+  generateIntegrations,
+  longNameIntegration,
+  sampleConnection,
+  sampleIntegrations,
+} from './fixtures.js';
 import type { ElementsClient } from '../controllers/client.js';
 import { XSS_LOGOS, XSS_NAME, deepText } from '../../test/fixtures.js';
+import { failingClient, pendingClient } from '../../test/story-clients.js';
 
 interface Args {
   integrations?: Integration[];
@@ -46,24 +52,26 @@ const meta = {
     sourceTypes: { control: 'check', options: [...PICKER_SOURCE_TYPES] },
     allowedIntegrations: { control: 'check', options: sampleIntegrations.map((i) => i.key) },
   },
-  render: (args) => html`<ck-integration-picker
-    .integrations=${args.integrations}
-    .connections=${args.connections}
-    .sourceTypes=${args.sourceTypes}
-    .allowedIntegrations=${args.allowedIntegrations}
-    .search=${args.search}
-    ?hide-not-listed=${args.hideNotListed}
-    .client=${args.client}
-    .companyId=${args.companyId}
-    @ck-integration-select=${args.onSelect}
-    @ck-integration-not-listed=${args.onNotListed}
-  ></ck-integration-picker>`,
+  render: (args) =>
+    html`<ck-integration-picker
+      .integrations=${args.integrations}
+      .connections=${args.connections}
+      .sourceTypes=${args.sourceTypes}
+      .allowedIntegrations=${args.allowedIntegrations}
+      .search=${args.search}
+      ?hide-not-listed=${args.hideNotListed}
+      .client=${args.client}
+      .companyId=${args.companyId}
+      @ck-integration-select=${args.onSelect}
+      @ck-integration-not-listed=${args.onNotListed}
+    ></ck-integration-picker>`,
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<Args>;
 
-const picker = (canvasElement: HTMLElement) => canvasElement.querySelector<CkIntegrationPicker>('ck-integration-picker')!;
+const picker = (canvasElement: HTMLElement) =>
+  canvasElement.querySelector<CkIntegrationPicker>('ck-integration-picker')!;
 const root = (canvasElement: HTMLElement) => picker(canvasElement).shadowRoot!;
 const input = (canvasElement: HTMLElement) => root(canvasElement).querySelector<HTMLInputElement>('input')!;
 const optionNames = (canvasElement: HTMLElement) =>
@@ -144,7 +152,12 @@ export const LongNames: Story = {
 /** Hostile names and logo URLs render as inert text and monograms. */
 export const HostileData: Story = {
   args: {
-    integrations: XSS_LOGOS.map((logoUrl, n) => ({ ...sampleIntegrations[0]!, key: `xs${String.fromCharCode(97 + n)}a`, name: `${XSS_NAME} ${n}`, logoUrl })),
+    integrations: XSS_LOGOS.map((logoUrl, n) => ({
+      ...sampleIntegrations[0]!,
+      key: `xs${String.fromCharCode(97 + n)}a`,
+      name: `${XSS_NAME} ${n}`,
+      logoUrl,
+    })),
   },
   play: async ({ canvasElement }) => {
     await picker(canvasElement).updateComplete;
@@ -158,19 +171,31 @@ export const RightToLeft: Story = {
 };
 
 export const Dark: Story = { globals: { theme: 'dark' }, args: { connections: [sampleConnection('gbol')] } };
-export const French: Story = { globals: { locale: 'fr-CA' }, args: { connections: [sampleConnection('gbol')] } };
+export const French: Story = {
+  globals: { locale: 'fr-CA' },
+  args: { connections: [sampleConnection('gbol')] },
+};
 
 /** Connected mode while loading (a client whose requests never answer). */
 export const Loading: Story = {
-  args: { integrations: undefined, client: pendingClient() },
+  args: { integrations: undefined, client: pendingClient<ElementsClient>() },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(root(canvasElement).querySelector('[part~="loading"] [role="status"]')).not.toBeNull());
+    await waitFor(() =>
+      expect(root(canvasElement).querySelector('[part~="loading"] [role="status"]')).not.toBeNull(),
+    );
   },
 };
 
 /** Connected mode when the API fails: message, correlation id and Retry. */
 export const LoadError: Story = {
-  args: { integrations: undefined, client: failingClient() },
+  args: {
+    integrations: undefined,
+    client: failingClient<ElementsClient>(
+      503,
+      'The integrations service is busy. Try again in a moment.',
+      'story-picker-503',
+    ),
+  },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(deepText(root(canvasElement))).toContain('Reference: story-picker-503'));
     await expect(root(canvasElement).querySelector('[part~="retry-button"]')).not.toBeNull();
@@ -179,20 +204,3 @@ export const LoadError: Story = {
 
 /** Nothing to offer. */
 export const Empty: Story = { args: { integrations: [] } };
-
-function pendingClient(): Pick<ElementsClient, 'integrations' | 'connections'> {
-  const never = () => new Promise<never>(() => {});
-  return { integrations: { list: never, branding: never }, connections: { list: never } };
-}
-
-function failingClient(): Pick<ElementsClient, 'integrations' | 'connections'> {
-  const fail = () =>
-    Promise.reject(
-      Object.assign(new Error('503 Service Unavailable'), {
-        status: 503,
-        correlationId: 'story-picker-503',
-        body: { error: 'The integrations service is busy. Try again in a moment.', correlationId: 'story-picker-503' },
-      }),
-    );
-  return { integrations: { list: fail, branding: fail }, connections: { list: fail } };
-}

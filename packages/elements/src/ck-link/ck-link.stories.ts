@@ -12,6 +12,7 @@ import {
 } from '@consent-kit/contract';
 import './index.js';
 import type { CkLink } from './ck-link.js';
+import type { LinkClient } from './link-client.js';
 import type { LinkHandoffMode, LinkMode, LinkSourceTypes, LinkText } from './ck-link.types.js';
 import {
   FIXTURE_COMPANY_ID,
@@ -20,12 +21,37 @@ import {
   lendingProduct,
   xeroConnection,
 } from '../ck-connection-manager/fixtures.js';
+import { pendingClient } from '../../test/story-clients.js';
 
 const INTEGRATIONS: Integration[] = [
-  { key: 'gbol', name: 'Xero', logoUrl: 'https://mock.consent-kit.test/logos/gbol.svg', enabled: true, sourceType: 'Accounting' },
-  { key: 'qhyg', name: 'QuickBooks Online', logoUrl: 'https://mock.consent-kit.test/logos/qhyg.svg', enabled: true, sourceType: 'Accounting' },
-  { key: 'mnzo', name: 'Monzo Business', logoUrl: 'https://mock.consent-kit.test/logos/mnzo.svg', enabled: true, sourceType: 'Banking' },
-  { key: 'bbrc', name: 'Barclays', logoUrl: 'https://mock.consent-kit.test/logos/bbrc.svg', enabled: true, sourceType: 'Banking' },
+  {
+    key: 'gbol',
+    name: 'Xero',
+    logoUrl: 'https://mock.consent-kit.test/logos/gbol.svg',
+    enabled: true,
+    sourceType: 'Accounting',
+  },
+  {
+    key: 'qhyg',
+    name: 'QuickBooks Online',
+    logoUrl: 'https://mock.consent-kit.test/logos/qhyg.svg',
+    enabled: true,
+    sourceType: 'Accounting',
+  },
+  {
+    key: 'mnzo',
+    name: 'Monzo Business',
+    logoUrl: 'https://mock.consent-kit.test/logos/mnzo.svg',
+    enabled: true,
+    sourceType: 'Banking',
+  },
+  {
+    key: 'bbrc',
+    name: 'Barclays',
+    logoUrl: 'https://mock.consent-kit.test/logos/bbrc.svg',
+    enabled: true,
+    sourceType: 'Banking',
+  },
 ];
 const xero = INTEGRATIONS[0]!;
 const monzo = INTEGRATIONS[2]!;
@@ -46,6 +72,7 @@ interface Args {
   integrations?: Integration[];
   connections?: Connection[];
   consents?: ConsentRecord[];
+  client?: LinkClient;
   onConnectionStarted: (e: Event) => void;
   onConnection: (e: Event) => void;
   onConsent: (e: Event) => void;
@@ -92,29 +119,31 @@ const meta = {
     handoff: { control: 'inline-radio', options: ['popup', 'redirect'] },
     mode: { control: 'inline-radio', options: ['journey', 'additional-consent'] },
   },
-  render: (args) => html`<ck-link
-    .companyId=${args.companyId}
-    .companyName=${args.companyName}
-    .clientName=${args.clientName}
-    .clientLogoUrl=${args.clientLogoUrl}
-    .showLandingPage=${args.showLandingPage}
-    .sourceTypes=${args.sourceTypes}
-    .text=${args.text}
-    .handoff=${args.handoff}
-    .mode=${args.mode}
-    .nonModal=${args.nonModal}
-    .redirectResult=${args.redirectResult}
-    .product=${args.product}
-    .integrations=${args.integrations}
-    .connections=${args.connections}
-    .consents=${args.consents}
-    @ck-connection-started=${args.onConnectionStarted}
-    @ck-connection=${args.onConnection}
-    @ck-consent=${args.onConsent}
-    @ck-finish=${args.onFinish}
-    @ck-close=${args.onClose}
-    @ck-error=${args.onError}
-  ></ck-link>`,
+  render: (args) =>
+    html`<ck-link
+      .companyId=${args.companyId}
+      .companyName=${args.companyName}
+      .clientName=${args.clientName}
+      .clientLogoUrl=${args.clientLogoUrl}
+      .showLandingPage=${args.showLandingPage}
+      .sourceTypes=${args.sourceTypes}
+      .text=${args.text}
+      .handoff=${args.handoff}
+      .mode=${args.mode}
+      .nonModal=${args.nonModal}
+      .redirectResult=${args.redirectResult}
+      .product=${args.product}
+      .integrations=${args.integrations}
+      .connections=${args.connections}
+      .consents=${args.consents}
+    .client=${args.client}
+      @ck-connection-started=${args.onConnectionStarted}
+      @ck-connection=${args.onConnection}
+      @ck-consent=${args.onConsent}
+      @ck-finish=${args.onFinish}
+      @ck-close=${args.onClose}
+      @ck-error=${args.onError}
+    ></ck-link>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -126,7 +155,9 @@ function link(canvasElement: HTMLElement): CkLink {
   return canvasElement.querySelector('ck-link')!;
 }
 function heading(canvasElement: HTMLElement): string {
-  return (link(canvasElement).shadowRoot!.querySelector('[part~="heading"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (link(canvasElement).shadowRoot!.querySelector('[part~="heading"]')?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 async function settled(canvasElement: HTMLElement): Promise<CkLink> {
   const el = link(canvasElement);
@@ -145,7 +176,11 @@ async function agree(canvasElement: HTMLElement): Promise<void> {
   const el = await settled(canvasElement);
   el.shadowRoot!.querySelector('ck-consent-confirmation')!.dispatchEvent(
     new CustomEvent('ck-consent-confirm', {
-      detail: { productIdentifier: 'lending', dataTypes: lendingProduct.dataTypes, noticeText: 'I agree to share the data listed above.' },
+      detail: {
+        productIdentifier: 'lending',
+        dataTypes: lendingProduct.dataTypes,
+        noticeText: 'I agree to share the data listed above.',
+      },
       bubbles: true,
       composed: true,
     }),
@@ -249,9 +284,15 @@ export const FullJourney: Story = {
 
 /** Scenario 4: the company shares its platforms with another product; confirm only what is new, no sign-in. */
 export const AdditionalConsent: Story = {
-  args: { mode: 'additional-consent', connections: [xeroConnection, bankConnection], consents: [insightsConsent] },
+  args: {
+    mode: 'additional-consent',
+    connections: [xeroConnection, bankConnection],
+    consents: [insightsConsent],
+  },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(heading(canvasElement)).toBe('Confirm you are happy to share additional data'));
+    await waitFor(() =>
+      expect(heading(canvasElement)).toBe('Confirm you are happy to share additional data'),
+    );
   },
 };
 
@@ -283,6 +324,54 @@ export const NonModal: Story = {
   args: { nonModal: true },
 };
 
+// ---------------------------------------------------------------- locales, direction, width, states
+
+/** fr-CA: the journey's own words and the children's come from the locale. */
+export const French: Story = {
+  globals: { locale: 'fr-CA' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(heading(canvasElement)).toBe('Choisissez votre logiciel comptable'));
+    await pick(canvasElement, xero);
+    await waitFor(() => expect(heading(canvasElement)).toBe('Vérifiez ce que vous partagez'));
+  },
+};
+
+/** Right to left: the header, the steps and the buttons mirror. */
+export const RightToLeft: Story = {
+  render: (args) => html`<div dir="rtl">${meta.render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, xero);
+    await waitFor(() => expect(heading(canvasElement)).toBe('Review what you are sharing'));
+    await expect(getComputedStyle(link(canvasElement)).direction).toBe('rtl');
+  },
+};
+
+/** 320 px wide (WCAG 1.4.10 reflow): the consent step, the longest, without sideways scrolling. */
+export const Narrow320: Story = {
+  name: '320 px wide: consent',
+  globals: { viewport: { value: 'mobile320' } },
+  args: { nonModal: true },
+  render: (args) => html`<div style="inline-size: 320px">${meta.render(args)}</div>`,
+  play: async ({ canvasElement }) => {
+    await pick(canvasElement, xero);
+    await waitFor(() => expect(heading(canvasElement)).toBe('Review what you are sharing'));
+    const el = link(canvasElement);
+    await expect(el.scrollWidth).toBeLessThanOrEqual(320);
+  },
+};
+
+/** Connected mode while the product, integrations and connections load (a client that never answers). */
+export const Loading: Story = {
+  args: { client: pendingClient<LinkClient>(), product: undefined, integrations: undefined, connections: undefined, consents: undefined },
+  play: async ({ canvasElement }) => {
+    const el = await settled(canvasElement);
+    const loading = () => [...el.shadowRoot!.querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim()).join(' ');
+    await waitFor(() => expect(loading()).toContain('Getting things ready'));
+  },
+};
+
+export const Dark: Story = { globals: { theme: 'dark' } };
+
 // ---------------------------------------------------------------- every provider error code, after a redirect
 
 function errorStory(code: ProviderErrorCode): Story {
@@ -304,7 +393,9 @@ function errorStory(code: ProviderErrorCode): Story {
     play: async ({ canvasElement, args }) => {
       await waitFor(() => expect(heading(canvasElement)).toBe("We couldn't connect"));
       const el = link(canvasElement);
-      const labels = [...el.shadowRoot!.querySelectorAll('.step button')].map((b) => b.textContent?.replace(/\s+/g, ' ').trim());
+      const labels = [...el.shadowRoot!.querySelectorAll('.step button')].map((b) =>
+        b.textContent?.replace(/\s+/g, ' ').trim(),
+      );
       await expect(labels).toEqual(userRecoverable ? ['Choose another', 'Try again'] : ['Close']);
       await expect(args.onError).toHaveBeenCalledTimes(1);
     },

@@ -30,14 +30,20 @@ const meta = {
   args: { name: 'Société Générale', size: 'medium', decorative: false },
   argTypes: { size: { control: 'inline-radio', options: [...LOGO_SIZES] } },
   render: (args) =>
-    html`<ck-logo .src=${args.src} .name=${args.name} size=${args.size} ?decorative=${args.decorative}></ck-logo>`,
+    html`<ck-logo
+      .src=${args.src}
+      .name=${args.name}
+      size=${args.size}
+      ?decorative=${args.decorative}
+    ></ck-logo>`,
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<Args>;
 
 /** The shared connected-story loader, typed for this file's args. */
-const connectedLoaders = (company: 'fresh' | 'demo') => [connectedLoader(company)] as unknown as Story['loaders'];
+const connectedLoaders = (company: 'fresh' | 'demo') =>
+  [connectedLoader(company)] as unknown as Story['loaders'];
 
 const logo = (canvasElement: HTMLElement) => canvasElement.querySelector<CkLogo>('ck-logo')!;
 
@@ -58,22 +64,32 @@ export const Image: Story = {
 
 /** Every size, for a few names: the colour is stable per name. */
 export const SizesAndColours: Story = {
-  render: () => html`<div style="display: grid; gap: 0.75rem">
-    ${LOGO_SIZES.map(
-      (size) => html`<div style="display: flex; gap: 0.75rem; align-items: center">
-        ${['Xero', 'QuickBooks Online', 'Barclays', 'HSBC UK', 'Shopify', 'Stripe', 'Monzo Business', 'Zoho Books'].map(
-          (name) => html`<ck-logo size=${size} name=${name}></ck-logo>`,
-        )}
-      </div>`,
-    )}
-  </div>`,
+  render: () =>
+    html`<div style="display: grid; gap: 0.75rem">
+      ${LOGO_SIZES.map(
+        (size) =>
+          html`<div style="display: flex; gap: 0.75rem; align-items: center">
+            ${[
+              'Xero',
+              'QuickBooks Online',
+              'Barclays',
+              'HSBC UK',
+              'Shopify',
+              'Stripe',
+              'Monzo Business',
+              'Zoho Books',
+            ].map((name) => html`<ck-logo size=${size} name=${name}></ck-logo>`)}
+          </div>`,
+      )}
+    </div>`,
 };
 
 /** `javascript:`, `data:` and relative URLs are dropped: the monogram shows, nothing runs. */
 export const UnsafeUrls: Story = {
-  render: () => html`<div style="display: flex; gap: 0.75rem">
-    ${XSS_LOGOS.map((src) => html`<ck-logo .src=${src} .name=${XSS_NAME}></ck-logo>`)}
-  </div>`,
+  render: () =>
+    html`<div style="display: flex; gap: 0.75rem">
+      ${XSS_LOGOS.map((src) => html`<ck-logo .src=${src} .name=${XSS_NAME}></ck-logo>`)}
+    </div>`,
   play: async ({ canvasElement }) => {
     const logos = [...canvasElement.querySelectorAll<CkLogo>('ck-logo')];
     for (const el of logos) {
@@ -88,15 +104,18 @@ export const UnsafeUrls: Story = {
 export const BrokenImage: Story = {
   args: { name: 'Broken Bank', src: 'http://127.0.0.1:9/missing.png' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(logo(canvasElement).shadowRoot!.querySelector('[part~="monogram"]')).not.toBeNull());
+    await waitFor(() =>
+      expect(logo(canvasElement).shadowRoot!.querySelector('[part~="monogram"]')).not.toBeNull(),
+    );
   },
 };
 
 export const Dark: Story = {
   globals: { theme: 'dark' },
-  render: () => html`<div style="display: flex; gap: 0.75rem">
-    ${['Xero', 'Barclays', 'Shopify', 'Stripe', 'HSBC UK', 'Sage'].map((name) => html`<ck-logo name=${name}></ck-logo>`)}
-  </div>`,
+  render: () =>
+    html`<div style="display: flex; gap: 0.75rem">
+      ${['Xero', 'Barclays', 'Shopify', 'Stripe', 'HSBC UK', 'Sage'].map((name) => html`<ck-logo name=${name}></ck-logo>`)}
+    </div>`,
 };
 
 /** Connected: the branding's square logo from the mock API (start it with `pnpm demo`). */
@@ -106,12 +125,15 @@ export const ConnectedBranding: Story = {
   render: (_args, { loaded }) =>
     renderConnected(
       loaded.connected as Connected,
-      (s) => html`<div style="display: flex; gap: 0.75rem">
-        ${['gbol', 'qhyg', 'bbrc'].map((key) => html`<ck-logo size="large" .client=${s.client} platform-key=${key}></ck-logo>`)}
-      </div>`,
+      (s) =>
+        html`<div style="display: flex; gap: 0.75rem">
+          ${['gbol', 'qhyg', 'bbrc'].map((key) => html`<ck-logo size="large" .client=${s.client} platform-key=${key}></ck-logo>`)}
+        </div>`,
     ),
   play: async ({ canvasElement, loaded }) => {
     if (!('session' in (loaded.connected as Connected))) return;
-    await waitFor(() => expect(logo(canvasElement).shadowRoot!.querySelector('img')).not.toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(logo(canvasElement).shadowRoot!.querySelector('img')).not.toBeNull(), {
+      timeout: 10_000,
+    });
   },
 };

@@ -32,22 +32,24 @@ const meta = {
     },
   },
   args: { statuses: syncingStatuses, pollInterval: 1000, onComplete: fn(), onError: fn() },
-  render: (args) => html`<ck-sync-status
-    .statuses=${args.statuses}
-    .dataTypes=${args.dataTypes}
-    .client=${args.client}
-    .companyId=${args.companyId}
-    poll-interval=${args.pollInterval}
-    @ck-sync-complete=${args.onComplete}
-    @ck-sync-error=${args.onError}
-  ></ck-sync-status>`,
+  render: (args) =>
+    html`<ck-sync-status
+      .statuses=${args.statuses}
+      .dataTypes=${args.dataTypes}
+      .client=${args.client}
+      .companyId=${args.companyId}
+      poll-interval=${args.pollInterval}
+      @ck-sync-complete=${args.onComplete}
+      @ck-sync-error=${args.onError}
+    ></ck-sync-status>`,
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<Args>;
 
 /** The shared connected-story loader, typed for this file's args. */
-const connectedLoaders = (company: 'fresh' | 'demo') => [connectedLoader(company)] as unknown as Story['loaders'];
+const connectedLoaders = (company: 'fresh' | 'demo') =>
+  [connectedLoader(company)] as unknown as Story['loaders'];
 
 const el = (canvasElement: HTMLElement) => canvasElement.querySelector<CkSyncStatus>('ck-sync-status')!;
 
@@ -55,7 +57,9 @@ export const Syncing: Story = {
   play: async ({ canvasElement }) => {
     await el(canvasElement).updateComplete;
     const root = el(canvasElement).shadowRoot!;
-    await expect(root.querySelector('[role="status"]')!.textContent!.trim()).toBe('Syncing 3 of 8 data types');
+    await expect(root.querySelector('[role="status"]')!.textContent!.trim()).toBe(
+      'Syncing 3 of 8 data types',
+    );
     await expect(root.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).toBe('38');
   },
 };
@@ -99,7 +103,13 @@ export const ConnectedPolling: Story = {
   },
 };
 
-export const Loading: Story = { args: { statuses: undefined, companyId: 'co', client: { data: { status: () => new Promise<never>(() => {}) } } } };
+export const Loading: Story = {
+  args: {
+    statuses: undefined,
+    companyId: 'co',
+    client: { data: { status: () => new Promise<never>(() => {}) } },
+  },
+};
 
 export const LoadError: Story = {
   args: {
@@ -108,12 +118,19 @@ export const LoadError: Story = {
     client: {
       data: {
         status: () =>
-          Promise.reject(Object.assign(new Error('503'), { status: 503, body: { error: 'Busy', correlationId: 'story-sync-503' } })),
+          Promise.reject(
+            Object.assign(new Error('503'), {
+              status: 503,
+              body: { error: 'Busy', correlationId: 'story-sync-503' },
+            }),
+          ),
       },
     },
   },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(deepText(el(canvasElement).shadowRoot!)).toContain('Reference: story-sync-503'));
+    await waitFor(() =>
+      expect(deepText(el(canvasElement).shadowRoot!)).toContain('Reference: story-sync-503'),
+    );
   },
 };
 
