@@ -14,8 +14,11 @@ const METHODS_USED = {
 
 /** A client whose answer to every call is `answer()`. */
 function uniformClient<T>(answer: () => Promise<never>): T {
-  const resource = (methods: readonly string[]) => Object.fromEntries(methods.map((method) => [method, answer]));
-  return Object.fromEntries(Object.entries(METHODS_USED).map(([name, methods]) => [name, resource(methods)])) as T;
+  const resource = (methods: readonly string[]) =>
+    Object.fromEntries(methods.map((method) => [method, answer]));
+  return Object.fromEntries(
+    Object.entries(METHODS_USED).map(([name, methods]) => [name, resource(methods)]),
+  ) as T;
 }
 
 /** Every request stays in flight: the element shows its loading state. */

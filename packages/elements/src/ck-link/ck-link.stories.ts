@@ -136,7 +136,7 @@ const meta = {
       .integrations=${args.integrations}
       .connections=${args.connections}
       .consents=${args.consents}
-    .client=${args.client}
+      .client=${args.client}
       @ck-connection-started=${args.onConnectionStarted}
       @ck-connection=${args.onConnection}
       @ck-consent=${args.onConsent}
@@ -362,10 +362,17 @@ export const Narrow320: Story = {
 
 /** Connected mode while the product, integrations and connections load (a client that never answers). */
 export const Loading: Story = {
-  args: { client: pendingClient<LinkClient>(), product: undefined, integrations: undefined, connections: undefined, consents: undefined },
+  args: {
+    client: pendingClient<LinkClient>(),
+    product: undefined,
+    integrations: undefined,
+    connections: undefined,
+    consents: undefined,
+  },
   play: async ({ canvasElement }) => {
     const el = await settled(canvasElement);
-    const loading = () => [...el.shadowRoot!.querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim()).join(' ');
+    const loading = () =>
+      [...el.shadowRoot!.querySelectorAll('[role="status"]')].map((s) => s.textContent!.trim()).join(' ');
     await waitFor(() => expect(loading()).toContain('Getting things ready'));
   },
 };
