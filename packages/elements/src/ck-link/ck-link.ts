@@ -116,6 +116,25 @@ function activeConsentFor(
   );
 }
 
+/**
+ * A step's action button: the main one (`primary`), another (`secondary`), or a text-styled `link`. Click handlers
+ * run with the element as `this` (Lit's event binding), so methods can be passed as they are.
+ */
+function actionButton(
+  kind: 'primary' | 'secondary' | 'link',
+  label: unknown,
+  onClick: () => void,
+): TemplateResult {
+  return html`<button
+    type="button"
+    class="button ${kind === 'secondary' ? '' : kind}"
+    part="${kind === 'primary' ? 'primary' : 'secondary'}-button"
+    @click=${onClick}
+  >
+    ${label}
+  </button>`;
+}
+
 function newIdempotencyKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
     ? crypto.randomUUID()
@@ -1018,8 +1037,12 @@ export class CkLink extends CkElement {
 
   // ------------------------------------------------------------------ rendering
 
-  private heading(text: string): TemplateResult {
-    return html`<h2 part="heading" tabindex="-1">${text}</h2>`;
+  /** A step: its wrapper (`part="step step-<name>"`), its heading (focused on arrival), then its content. */
+  private stepFrame(name: string, title: string, content: unknown): TemplateResult {
+    return html`<div class="step" part="step step-${name}">
+      <h2 part="heading" tabindex="-1">${title}</h2>
+      ${content}
+    </div>`;
   }
 
   private sourceOptions(key: LinkSourceTypeKey | null) {
@@ -1068,31 +1091,28 @@ export class CkLink extends CkElement {
 
   private renderLanding(): TemplateResult {
     const plan = this.config.mode === 'journey' ? this.config.plan : [];
-    return html`<div class="step" part="step step-landing">
-      ${this.heading(this.t('landing.title'))}
-      <p>${this.t('landing.subtitle')}</p>
-      ${
-        plan.length
-          ? html`<ul class="plain">
-              ${plan.map(
-                (key) =>
-                  html`<li>
-                    ${icon('check', 'icon success-mark')}
-                    <span>${this.planItemLabel(key)}</span>
-                  </li>`,
-              )}
-            </ul>`
-          : nothing
-      }
-      <p class="muted">
-        ${icon('lock', 'icon')} ${msg('Your data is shared securely, and only with your consent.')}
-      </p>
-      <div class="actions">
-        <button type="button" class="button primary" part="primary-button" @click=${this.onStart}>
-          ${this.t('landing.start')}
-        </button>
-      </div>
-    </div>`;
+    return this.stepFrame(
+      'landing',
+      this.t('landing.title'),
+      html`<p>${this.t('landing.subtitle')}</p>
+        ${
+          plan.length
+            ? html`<ul class="plain">
+                ${plan.map(
+                  (key) =>
+                    html`<li>
+                      ${icon('check', 'icon success-mark')}
+                      <span>${this.planItemLabel(key)}</span>
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
+        <p class="muted">
+          ${icon('lock', 'icon')} ${msg('Your data is shared securely, and only with your consent.')}
+        </p>
+        <div class="actions">${actionButton('primary', this.t('landing.start'), this.onStart)}</div>`,
+    );
   }
 
   private planItemLabel(key: LinkSourceTypeKey): string {
@@ -1113,142 +1133,136 @@ export class CkLink extends CkElement {
     const key = currentSourceType(this.journey, this.config);
     const sourceType = key ? SOURCE_TYPE_OF_KEY[key] : undefined;
     const optional = key ? this.config.optional.has(key) : false;
-    return html`<div class="step" part="step step-picker">
-      ${this.heading(this.stepTitle())}
-      <ck-integration-picker
-        part="picker"
-        .client=${this.client}
-        .companyId=${this.companyId}
-        .sourceTypes=${sourceType ? [sourceType] : undefined}
-        .allowedIntegrations=${this.allowedIntegrations(key)}
-        .integrations=${this.integrations}
-        .connections=${this.knownConnections}
-        @ck-integration-select=${this.onIntegrationSelect}
-        @ck-integration-not-listed=${this.onNotListed}
-      ></ck-integration-picker>
-      ${
-        optional
-          ? html`<div class="actions">
-              <button
-                type="button"
-                class="button link"
-                part="secondary-button"
-                @click=${() => this.dispatch({ type: 'skip' })}
-              >
-                ${this.t('picker.skip')}
-              </button>
-            </div>`
-          : nothing
-      }
-    </div>`;
+    return this.stepFrame(
+      'picker',
+      this.stepTitle(),
+      html`<ck-integration-picker
+          part="picker"
+          .client=${this.client}
+          .companyId=${this.companyId}
+          .sourceTypes=${sourceType ? [sourceType] : undefined}
+          .allowedIntegrations=${this.allowedIntegrations(key)}
+          .integrations=${this.integrations}
+          .connections=${this.knownConnections}
+          @ck-integration-select=${this.onIntegrationSelect}
+          @ck-integration-not-listed=${this.onNotListed}
+        ></ck-integration-picker>
+        ${
+          optional
+            ? html`<div class="actions">
+                ${actionButton('link', this.t('picker.skip'), () => this.dispatch({ type: 'skip' }))}
+              </div>`
+            : nothing
+        }`,
+    );
   }
 
   private renderConsent(): TemplateResult {
     const additional = this.config.mode === 'additional-consent';
     const product = this.currentProduct;
-    return html`<div class="step" part="step step-consent">
-      ${this.heading(this.stepTitle())}
-      <ck-consent-confirmation
-        part="consent"
-        .client=${this.client}
-        .companyId=${this.companyId}
-        .productIdentifier=${product?.identifier ?? this.productIdentifier}
-        .product=${product ?? undefined}
-        .clientName=${this.clientName}
-        .clientLogoUrl=${this.clientLogoUrl}
-        .platformName=${this.journey.integration?.name}
-        .platformNames=${additional ? this.knownConnections.filter((c) => c.status === 'Linked').map((c) => c.platformName) : undefined}
-        .dataTypes=${this.requestedDataTypes()}
-        .existingDataTypes=${additional ? this.sharedDataTypes() : undefined}
-        .mode=${additional ? 'additional' : 'default'}
-        .headingLevel=${3}
-        ?busy=${this.saving}
-        @ck-consent-confirm=${this.onConsentConfirm}
-        @ck-consent-decline=${this.onConsentDecline}
-      ></ck-consent-confirmation>
-      ${this.saving ? html`<p class="muted" role="status">${msg('Saving your consent…')}</p>` : nothing}
-    </div>`;
+    return this.stepFrame(
+      'consent',
+      this.stepTitle(),
+      html`<ck-consent-confirmation
+          part="consent"
+          .client=${this.client}
+          .companyId=${this.companyId}
+          .productIdentifier=${product?.identifier ?? this.productIdentifier}
+          .product=${product ?? undefined}
+          .clientName=${this.clientName}
+          .clientLogoUrl=${this.clientLogoUrl}
+          .platformName=${this.journey.integration?.name}
+          .platformNames=${additional ? this.knownConnections.filter((c) => c.status === 'Linked').map((c) => c.platformName) : undefined}
+          .dataTypes=${this.requestedDataTypes()}
+          .existingDataTypes=${additional ? this.sharedDataTypes() : undefined}
+          .mode=${additional ? 'additional' : 'default'}
+          .headingLevel=${3}
+          ?busy=${this.saving}
+          @ck-consent-confirm=${this.onConsentConfirm}
+          @ck-consent-decline=${this.onConsentDecline}
+        ></ck-consent-confirmation>
+        ${this.saving ? html`<p class="muted" role="status">${msg('Saving your consent…')}</p>` : nothing}`,
+    );
   }
 
   private renderHandoff(): TemplateResult {
     const integration = this.journey.integration;
     const name = this.textValues().platformName;
     const waiting = this.handoffPhase === 'waiting';
-    return html`<div class="step" part="step step-handoff">
-      ${this.heading(this.t('handoff.title'))}
-      <div class="platform">
-        <ck-logo
-          size="large"
-          decorative
-          .name=${name}
-          .src=${integration?.logoUrl}
-          .client=${this.client}
-          platform-key=${integration?.key || nothing}
-        ></ck-logo>
-        <p>${this.t('handoff.body')}</p>
-      </div>
-      ${
-        waiting
-          ? html`<div class="waiting" part="waiting">
-                ${icon('clock', 'icon')}
-                <span>${msg(str`Waiting for you to finish signing in to ${name} in the other window…`)}</span>
-              </div>
-              <div class="actions">
-                <button type="button" class="button" part="secondary-button" @click=${this.reopen}>
-                  ${msg('Reopen the sign-in window')}
-                </button>
-              </div>`
-          : this.connectedMode
-            ? html`<div class="actions">
-                  <button
-                    type="button"
-                    class="button primary"
-                    part="primary-button"
-                    ?disabled=${this.handoffPhase === 'starting'}
-                    aria-busy=${this.handoffPhase === 'starting' ? 'true' : 'false'}
-                    @click=${this.onContinueToProvider}
+    return this.stepFrame(
+      'handoff',
+      this.t('handoff.title'),
+      html`<div class="platform">
+          <ck-logo
+            size="large"
+            decorative
+            .name=${name}
+            .src=${integration?.logoUrl}
+            .client=${this.client}
+            platform-key=${integration?.key || nothing}
+          ></ck-logo>
+          <p>${this.t('handoff.body')}</p>
+        </div>
+        ${
+          waiting
+            ? html`<div class="waiting" part="waiting">
+                  ${icon('clock', 'icon')}
+                  <span
+                    >${msg(str`Waiting for you to finish signing in to ${name} in the other window…`)}</span
                   >
-                    ${icon('external', 'icon')} ${msg(str`Continue to ${name}`)}
-                  </button>
                 </div>
-                ${this.handoffPhase === 'starting' ? html`<p class="muted" role="status">${msg('Preparing a secure connection…')}</p>` : nothing}`
-            : html`<div class="waiting" part="waiting">
-                ${icon('clock', 'icon')}<span
-                  >${msg(str`Waiting for the sign-in to ${name} to finish…`)}</span
-                >
-              </div>`
-      }
-    </div>`;
+                <div class="actions">
+                  ${actionButton('secondary', msg('Reopen the sign-in window'), this.reopen)}
+                </div>`
+            : this.connectedMode
+              ? html`<div class="actions">
+                    <button
+                      type="button"
+                      class="button primary"
+                      part="primary-button"
+                      ?disabled=${this.handoffPhase === 'starting'}
+                      aria-busy=${this.handoffPhase === 'starting' ? 'true' : 'false'}
+                      @click=${this.onContinueToProvider}
+                    >
+                      ${icon('external', 'icon')} ${msg(str`Continue to ${name}`)}
+                    </button>
+                  </div>
+                  ${this.handoffPhase === 'starting' ? html`<p class="muted" role="status">${msg('Preparing a secure connection…')}</p>` : nothing}`
+              : html`<div class="waiting" part="waiting">
+                  ${icon('clock', 'icon')}<span
+                    >${msg(str`Waiting for the sign-in to ${name} to finish…`)}</span
+                  >
+                </div>`
+        }`,
+    );
   }
 
   private renderSyncing(): TemplateResult {
     const key = currentSourceType(this.journey, this.config);
     const dataTypes = key ? this.requestedDataTypes()[SOURCE_TYPE_OF_KEY[key]] : undefined;
-    return html`<div class="step" part="step step-syncing">
-      ${this.heading(this.t('syncing.title'))}
-      <ck-sync-status
-        part="sync-status"
-        .client=${this.client}
-        .companyId=${this.companyId}
-        .dataTypes=${dataTypes}
-        @ck-sync-complete=${this.onSyncComplete}
-      ></ck-sync-status>
-      <p class="muted">${msg('You can carry on: fetching continues in the background.')}</p>
-      <div class="actions">
-        <button type="button" class="button primary" part="primary-button" @click=${this.onSyncComplete}>
-          ${msg('Continue')}
-        </button>
-      </div>
-    </div>`;
+    return this.stepFrame(
+      'syncing',
+      this.t('syncing.title'),
+      html`<ck-sync-status
+          part="sync-status"
+          .client=${this.client}
+          .companyId=${this.companyId}
+          .dataTypes=${dataTypes}
+          @ck-sync-complete=${this.onSyncComplete}
+        ></ck-sync-status>
+        <p class="muted">${msg('You can carry on: fetching continues in the background.')}</p>
+        <div class="actions">${actionButton('primary', msg('Continue'), this.onSyncComplete)}</div>`,
+    );
   }
 
   private renderSuccess(): TemplateResult {
     const j = this.journey;
     const key = currentSourceType(j, this.config);
     if (j.finished) {
-      return html`<div class="step" part="step step-finish">
-        ${this.heading(this.t('finish.title'))}
-        ${
+      return this.stepFrame(
+        'finish',
+        this.t('finish.title'),
+        html`${
           j.connections.length
             ? html`<p>${msg('You connected:')}</p>
                 <ul class="plain">
@@ -1260,65 +1274,39 @@ export class CkLink extends CkElement {
         ${
           this.nonModal
             ? nothing
-            : html`<div class="actions">
-                <button
-                  type="button"
-                  class="button primary"
-                  part="primary-button"
-                  @click=${this.onCloseClick}
-                >
-                  ${msg('Close')}
-                </button>
-              </div>`
-        }
-      </div>`;
+            : html`<div class="actions">${actionButton('primary', msg('Close'), this.onCloseClick)}</div>`
+        }`,
+      );
     }
     if (this.config.mode === 'additional-consent') {
-      return html`<div class="step" part="step step-success">
-        ${this.heading(this.stepTitle())}
-        <p>
-          ${msg('Thank you. No need to sign in again: the data you agreed to share will be used from now on.')}
-        </p>
-        <div class="actions">
-          <button
-            type="button"
-            class="button primary"
-            part="primary-button"
-            @click=${() => this.dispatch({ type: 'continue' })}
-          >
-            ${msg('Done')}
-          </button>
-        </div>
-      </div>`;
+      return this.stepFrame(
+        'success',
+        this.stepTitle(),
+        html`<p>
+            ${msg('Thank you. No need to sign in again: the data you agreed to share will be used from now on.')}
+          </p>
+          <div class="actions">
+            ${actionButton('primary', msg('Done'), () => this.dispatch({ type: 'continue' }))}
+          </div>`,
+      );
     }
     const another = connectAnotherLabel(key);
     const more = hasNextSourceType(j, this.config);
-    return html`<div class="step" part="step step-success">
-      ${this.heading(this.t('success.title'))}
-      <p>${this.t('success.body')}</p>
-      <div class="actions">
-        ${
-          another
-            ? html`<button
-                type="button"
-                class="button"
-                part="secondary-button"
-                @click=${() => this.dispatch({ type: 'connectAnother' })}
-              >
-                ${icon('plus', 'icon')} ${another}
-              </button>`
-            : nothing
-        }
-        <button
-          type="button"
-          class="button primary"
-          part="primary-button"
-          @click=${() => this.dispatch({ type: 'continue' })}
-        >
-          ${more ? msg('Continue') : msg('Done')}
-        </button>
-      </div>
-    </div>`;
+    return this.stepFrame(
+      'success',
+      this.t('success.title'),
+      html`<p>${this.t('success.body')}</p>
+        <div class="actions">
+          ${
+            another
+              ? actionButton('secondary', html`${icon('plus', 'icon')} ${another}`, () =>
+                  this.dispatch({ type: 'connectAnother' }),
+                )
+              : nothing
+          }
+          ${actionButton('primary', more ? msg('Continue') : msg('Done'), () => this.dispatch({ type: 'continue' }))}
+        </div>`,
+    );
   }
 
   private renderErrorStep(): TemplateResult {
@@ -1329,63 +1317,31 @@ export class CkLink extends CkElement {
       (this.journey.retryStep === 'handoff' || this.journey.retryStep === 'picker');
     // Back to the picker is the only way on from the picker itself ("not listed"): no separate "Try again".
     const retryable = error.userRecoverable && this.journey.retryStep !== 'picker';
-    return html`<div class="step" part="step step-error">
-      ${this.heading(this.t('error.title'))}
-      <div class="error-box" part="error">
-        <p>${message}</p>
-        ${error.correlationId ? html`<p class="muted">${msg(str`Reference: ${error.correlationId}`)}</p>` : nothing}
-        <p class="muted">${msg(str`Error code: ${error.code}`)}</p>
-      </div>
-      <div class="actions">
-        ${
-          error.code === 'popup_blocked'
-            ? html`<button type="button" class="button" part="secondary-button" @click=${this.continueHere}>
-                ${msg('Continue in this window')}
-              </button>`
-            : nothing
-        }
-        ${
-          retryable
-            ? html`${
-                  canChoose
-                    ? html`<button
-                        type="button"
-                        class="button"
-                        part="secondary-button"
-                        @click=${() => void this.chooseAnother()}
-                      >
-                        ${msg('Choose another')}
-                      </button>`
-                    : nothing
-                }
-                <button
-                  type="button"
-                  class="button primary"
-                  part="primary-button"
-                  @click=${() => this.dispatch({ type: 'retry' })}
-                >
-                  ${msg('Try again')}
-                </button>`
-            : error.userRecoverable && canChoose
-              ? html`<button
-                  type="button"
-                  class="button primary"
-                  part="primary-button"
-                  @click=${() => void this.chooseAnother()}
-                >
-                  ${msg('Choose another')}
-                </button>`
-              : html`<button
-                  type="button"
-                  class="button primary"
-                  part="primary-button"
-                  @click=${this.onCloseClick}
-                >
-                  ${msg('Close')}
-                </button>`
-        }
-      </div>
-    </div>`;
+    const chooseAnother = () => void this.chooseAnother();
+    return this.stepFrame(
+      'error',
+      this.t('error.title'),
+      html`<div class="error-box" part="error">
+          <p>${message}</p>
+          ${error.correlationId ? html`<p class="muted">${msg(str`Reference: ${error.correlationId}`)}</p>` : nothing}
+          <p class="muted">${msg(str`Error code: ${error.code}`)}</p>
+        </div>
+        <div class="actions">
+          ${
+            error.code === 'popup_blocked'
+              ? actionButton('secondary', msg('Continue in this window'), this.continueHere)
+              : nothing
+          }
+          ${
+            retryable
+              ? html`${canChoose ? actionButton('secondary', msg('Choose another'), chooseAnother) : nothing}
+                ${actionButton('primary', msg('Try again'), () => this.dispatch({ type: 'retry' }))}`
+              : error.userRecoverable && canChoose
+                ? actionButton('primary', msg('Choose another'), chooseAnother)
+                : actionButton('primary', msg('Close'), this.onCloseClick)
+          }
+        </div>`,
+    );
   }
 
   private renderStep(): unknown {
