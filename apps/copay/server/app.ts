@@ -23,6 +23,7 @@ import { validateApplicant } from '../shared/validation.js';
 import { computeSummary, SummaryNotReadyError } from './summary.js';
 import { demoTokenRouter, type DemoTokenOptions } from './demo-token.js';
 import { errorBody, HttpError } from './errors.js';
+import { webhookReceiver } from './webhooks.js';
 
 export interface CopayOptions {
   gateway: CodatGateway;
@@ -267,6 +268,8 @@ export function createApp(options: CopayOptions): Express {
       createdAt: now,
       updatedAt: now,
       submittedAt: null,
+      activity: [],
+      dataRefreshedAt: null,
     };
     await store.update((data) => {
       data.applicants.push(applicant);
@@ -413,6 +416,8 @@ export function createApp(options: CopayOptions): Express {
   api.use((_req, _res, next) => next(new HttpError(404, 'No such endpoint.')));
   if (options.demoTokens) app.use('/api/demo', demoTokenRouter(gateway, options.demoTokens));
   app.use('/api', api);
+  // The API's webhook deliveries (server to server: no cookie, no JSON parsing before the signature is checked).
+  app.use(webhookReceiver(store));
 
   for (const handler of options.frontend ?? []) app.use(handler);
 

@@ -4,6 +4,8 @@
  *
  * Environment: PORT (or COPAY_PORT, default 4020), MOCK_URL (default http://localhost:$MOCK_PORT, 4010),
  * CODAT_API_KEY (default the mock's local test key), COPAY_DATA_FILE (default apps/copay/.data/copay.json).
+ * COPAY_PUBLIC_URL (e.g. http://localhost:4020): where the API can reach Copay; when set, Copay registers a webhook
+ * consumer for `${COPAY_PUBLIC_URL}/webhooks/codat` (in the background, retried until the API answers).
  * Demo only: COPAY_DEMO_TOKENS=1 serves GET /api/demo/token for Storybook (STORYBOOK_ORIGIN, COPAY_DEMO_COMPANY_ID).
  */
 import { existsSync } from 'node:fs';
@@ -15,6 +17,7 @@ import express, { type RequestHandler } from 'express';
 import { createApp } from './app.js';
 import { clientGateway } from './codat.js';
 import { fileStore } from './store.js';
+import { startWebhookRegistration } from './webhook-registration.js';
 
 /** The mock server's local test key (`DEMO_DEFAULTS.apiKey`): it unlocks nothing but the local mock. */
 const LOCAL_TEST_KEY = 'ck_test_local_only';
@@ -28,6 +31,7 @@ const mockUrl = (process.env.MOCK_URL ?? `http://localhost:${process.env.MOCK_PO
 );
 const apiKey = process.env.CODAT_API_KEY ?? LOCAL_TEST_KEY;
 const dataFile = resolve(process.env.COPAY_DATA_FILE ?? resolve(root, '.data/copay.json'));
+const publicUrl = process.env.COPAY_PUBLIC_URL?.replace(/\/+$/, '') || undefined;
 
 const httpServer = createHttpServer();
 
@@ -77,9 +81,11 @@ async function frontend(): Promise<RequestHandler[]> {
   return [router];
 }
 
+const gateway = clientGateway({ baseUrl: mockUrl, apiKey });
+const store = fileStore(dataFile);
 const app = createApp({
-  gateway: clientGateway({ baseUrl: mockUrl, apiKey }),
-  store: fileStore(dataFile),
+  gateway,
+  store,
   frontend: await frontend(),
   dev,
   demoTokens:
@@ -98,6 +104,8 @@ const server = httpServer.listen(port, () => {
     `copay: http://localhost:${port}  (API ${mockUrl}, records in ${dataFile}${dev ? ', dev mode' : ''})`,
   );
 });
+if (publicUrl) startWebhookRegistration({ gateway, store, publicUrl });
+else console.log('copay: COPAY_PUBLIC_URL is not set, so Copay receives no webhooks');
 server.on('error', (error) => {
   console.error(`copay: could not listen on port ${port}: ${error.message}`);
   process.exit(1);

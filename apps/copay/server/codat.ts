@@ -1,6 +1,15 @@
-import { ApiError, ConsentKitClient, paginate, type ListFn, type ListParams } from '@consent-kit/client';
+import {
+  ApiError,
+  ConsentKitClient,
+  paginate,
+  type CreatedWebhookConsumer,
+  type ListFn,
+  type ListParams,
+} from '@consent-kit/client';
 import type {
   AccessToken,
+  CreateWebhookConsumerRequest,
+  WebhookConsumer,
   DataType,
   Company,
   Connection,
@@ -31,6 +40,12 @@ export interface CodatGateway {
   dataStatus(companyId: string): Promise<DataStatuses>;
   /** The records of one data type, read under a product's consent (403 when it is not active). */
   readData(companyId: string, dataType: string, product: string): Promise<DataRecord[]>;
+  /** The webhook consumers of this API key (Codat: `{results}`, not paged). */
+  listWebhooks(): Promise<WebhookConsumer[]>;
+  /** Creates a webhook consumer; the answer carries its signing secret, this once. */
+  createWebhook(input: CreateWebhookConsumerRequest): Promise<CreatedWebhookConsumer>;
+  /** Deletes a webhook consumer; one already gone is not an error. */
+  deleteWebhook(webhookId: string): Promise<void>;
 }
 
 /** An error answer of the API, carrying its Codat error body. */
@@ -88,5 +103,8 @@ export function clientGateway(options: {
     dataStatus: (companyId) => wrap(() => client.data.status(companyId)),
     readData: (companyId, dataType, product) =>
       wrap(() => all((p) => client.data.read(companyId, dataType as DataType, { ...p, product }))),
+    listWebhooks: async () => (await wrap(() => client.webhooks.list())).results,
+    createWebhook: (input) => wrap(() => client.webhooks.create(input)),
+    deleteWebhook: async (webhookId) => void (await orNull(() => client.webhooks.delete(webhookId))),
   };
 }

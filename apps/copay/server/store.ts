@@ -6,9 +6,16 @@ import type { Applicant, Application } from '../shared/types.js';
 /**
  * Copay's own records (the lender's system of record): applicants, their loan applications and browser sessions.
  * Kept in one JSON file written atomically (temp file + rename), so a restart or a crash mid-write loses nothing.
+ * Files written by earlier versions load as they are: fields added since get their defaults (`normalise`).
  */
 
-export type { Applicant, Application, ApplicationConnection, FinancialSummary } from '../shared/types.js';
+export type {
+  Applicant,
+  Application,
+  ApplicationActivity,
+  ApplicationConnection,
+  FinancialSummary,
+} from '../shared/types.js';
 
 export interface Session {
   /** sha256 of the cookie value: the file never holds a usable session token. */
@@ -17,12 +24,23 @@ export interface Session {
   createdAt: string;
 }
 
+/** The webhook consumer Copay registered with the API, and its signing secret (returned once, at creation). */
+export interface WebhookRegistration {
+  consumerId: string;
+  url: string;
+  secret: string;
+  registeredAt: string;
+}
+
 export interface StoreData {
   version: 1;
   nextMerchantNumber: number;
   applicants: Applicant[];
   applications: Application[];
   sessions: Session[];
+  webhook: WebhookRegistration | null;
+  /** `webhook-id`s of the deliveries already handled, oldest first (bounded): a redelivery is applied once. */
+  webhookIds: string[];
 }
 
 const EMPTY: StoreData = {
@@ -31,7 +49,32 @@ const EMPTY: StoreData = {
   applicants: [],
   applications: [],
   sessions: [],
+  webhook: null,
+  webhookIds: [],
 };
+
+type AddedApplicationFields = 'activity' | 'dataRefreshedAt';
+
+/** What a file may hold: anything written by this version or an earlier one. */
+export type StoredData = Partial<Omit<StoreData, 'applications'>> & {
+  applications?: (Omit<Application, AddedApplicationFields> &
+    Partial<Pick<Application, AddedApplicationFields>>)[];
+};
+
+/** Fills in the fields a file written by an earlier version lacks. */
+export function normalise(stored: StoredData): StoreData {
+  const { applications = [], ...rest } = stored;
+  return {
+    ...structuredClone(EMPTY),
+    ...rest,
+    version: 1,
+    applications: applications.map((application) => ({
+      ...application,
+      activity: application.activity ?? [],
+      dataRefreshedAt: application.dataRefreshedAt ?? null,
+    })),
+  };
+}
 
 export interface Store {
   /** Reads the current data (a copy: mutate it only inside `update`). */
@@ -41,8 +84,8 @@ export interface Store {
 }
 
 /** A store that lives in memory only (tests). */
-export function memoryStore(initial: StoreData = structuredClone(EMPTY)): Store {
-  let data = initial;
+export function memoryStore(initial: StoredData = {}): Store {
+  let data = normalise(structuredClone(initial));
   let queue: Promise<unknown> = Promise.resolve();
   return {
     read: async () => structuredClone(data),
@@ -67,8 +110,7 @@ export function fileStore(file: string): Store {
   async function load(): Promise<StoreData> {
     if (data) return data;
     try {
-      const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<StoreData>;
-      data = { ...structuredClone(EMPTY), ...parsed, version: 1 };
+      data = normalise(JSON.parse(await readFile(file, 'utf8')) as StoredData);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       data = structuredClone(EMPTY);

@@ -1,4 +1,4 @@
-import type { ConnectionStatus, ConsentStatus, SourceType } from '@consent-kit/contract';
+import type { ConnectionStatus, ConsentStatus, SourceType, WebhookEventType } from '@consent-kit/contract';
 import type { ApplicationStatus, Industry, LoanPurpose } from './options.js';
 
 /** Copay's own records, as the backend stores them and the pages receive them. */
@@ -49,6 +49,21 @@ export interface FinancialSummary {
   computedAt: string;
 }
 
+/** The webhook events Copay subscribes to and applies to an application. */
+export type ActivityEventType = Extract<WebhookEventType, `connection.${string}` | 'read.completed'>;
+
+/** One webhook event applied to an application (`Application.activity`, newest first). */
+export interface ApplicationActivity {
+  /** The event's id (the envelope's `id`). */
+  id: string;
+  type: ActivityEventType;
+  /** When the API generated the event (its `generatedDate`). */
+  at: string;
+  /** The connection's platform, e.g. "Xero"; null when the event names no connection Copay knows. */
+  platformName: string | null;
+  connectionId: string | null;
+}
+
 export interface Application {
   id: string;
   applicantId: string;
@@ -62,6 +77,10 @@ export interface Application {
   createdAt: string;
   updatedAt: string;
   submittedAt: string | null;
+  /** Webhook events applied to this application, newest first (bounded). Empty in records written before. */
+  activity: ApplicationActivity[];
+  /** When a `read.completed` webhook last said the data was refreshed; null until one arrives. */
+  dataRefreshedAt: string | null;
 }
 
 /** `GET /api/me` and the answers of the application's actions. */

@@ -56,6 +56,15 @@ export function formatDate(iso: string | null | undefined): string {
     : new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' }).format(date);
 }
 
+/** A date and time, e.g. "23 Nov 2026, 16:02". */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return 'Not available';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? 'Not available'
+    : new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
 export function formatPercent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'Not available';
   return new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(value);

@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CreatedWebhookConsumer } from '@consent-kit/client';
 import type {
+  CreateWebhookConsumerRequest,
   Company,
   Connection,
   ConsentRecord,
@@ -7,6 +9,7 @@ import type {
   DataStatuses,
   PullStatus,
   SourceType,
+  WebhookConsumer,
 } from '@consent-kit/contract';
 import { GatewayError, type CodatGateway } from '../server/codat.js';
 
@@ -24,6 +27,9 @@ export class FakeGateway implements CodatGateway {
   /** Data types refused with 403 (e.g. consent withdrawn). */
   refused = new Set<string>();
   reads: string[] = [];
+  webhooks = new Map<string, WebhookConsumer>();
+  /** Set to make the webhook endpoints fail as if the API were down. */
+  unreachable = false;
 
   async createCompany(input: { name: string; description: string }): Promise<Company> {
     const company: Company = {
@@ -62,6 +68,24 @@ export class FakeGateway implements CodatGateway {
     if (this.refused.has(dataType))
       throw new GatewayError(403, { error: `No active consent for ${product}` });
     return this.records.get(companyId)?.[dataType] ?? [];
+  }
+
+  async listWebhooks() {
+    this.checkReachable();
+    return [...this.webhooks.values()];
+  }
+  async createWebhook(input: CreateWebhookConsumerRequest): Promise<CreatedWebhookConsumer> {
+    this.checkReachable();
+    const consumer: WebhookConsumer = { id: randomUUID(), url: input.url, eventTypes: [...input.eventTypes] };
+    this.webhooks.set(consumer.id, consumer);
+    return { ...consumer, secret: `whsec_${randomBytes(24).toString('base64')}` };
+  }
+  async deleteWebhook(webhookId: string) {
+    this.checkReachable();
+    this.webhooks.delete(webhookId);
+  }
+  private checkReachable(): void {
+    if (this.unreachable) throw new TypeError('fetch failed');
   }
 
   // ---- helpers for tests

@@ -1,7 +1,12 @@
 import { dataTypeLabel } from '@consent-kit/elements/data-types';
-import type { FinancialSummary } from '../../shared/types.js';
+import type {
+  ActivityEventType,
+  Application,
+  ApplicationActivity,
+  FinancialSummary,
+} from '../../shared/types.js';
 import { backend } from '../api.js';
-import { formatDate, formatMoney, formatPercent, h, renderPage } from '../dom.js';
+import { formatDate, formatDateTime, formatMoney, formatPercent, h, renderPage } from '../dom.js';
 import { continuePath, notice, progress } from '../layout.js';
 import { expiredConnectionsNotice } from './shared.js';
 
@@ -23,6 +28,49 @@ function summaryFigures(summary: FinancialSummary): HTMLElement {
     figure('Net assets', money(summary.netAssets)),
     figure('Unpaid invoices owed to you', money(summary.outstandingReceivables)),
     figure('Bank accounts', String(summary.bankAccounts)),
+  );
+}
+
+/** How many webhook events the page lists. */
+const ACTIVITY_SHOWN = 10;
+
+const ACTIVITY_TEXT: Record<ActivityEventType, (platform: string) => string> = {
+  'connection.created': (p) => `${p} connection started`,
+  'connection.connected': (p) => `${p} connected`,
+  'connection.disconnected': (p) => `${p} disconnected`,
+  'connection.reconnected': (p) => `${p} reconnected`,
+  'connection.failed': (p) => `${p} connection failed`,
+  'connection.deleted': (p) => `${p} connection and data deleted`,
+  'read.completed': (p) => `${p} data refreshed`,
+};
+
+function activityItem(entry: ApplicationActivity): HTMLElement {
+  const text =
+    entry.platformName === null && entry.type === 'read.completed'
+      ? 'Data refreshed'
+      : ACTIVITY_TEXT[entry.type](entry.platformName ?? 'An account');
+  return h('li', {}, `${text} — `, h('time', { datetime: entry.at }, formatDateTime(entry.at)));
+}
+
+/** What the API's webhooks told Copay about the applicant's connections, newest first. */
+function recentActivity(application: Application): HTMLElement {
+  const entries = application.activity.slice(0, ACTIVITY_SHOWN);
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'activity-title' },
+    h('h2', { id: 'activity-title' }, 'Recent activity'),
+    entries.length
+      ? h('ul', { class: 'activity' }, ...entries.map(activityItem))
+      : h('p', {}, 'Nothing yet. When your connected accounts change or send new data, it shows here.'),
+    application.dataRefreshedAt
+      ? h(
+          'p',
+          { class: 'small' },
+          'Your data was last refreshed ',
+          h('time', { datetime: application.dataRefreshedAt }, formatDateTime(application.dataRefreshedAt)),
+          '.',
+        )
+      : null,
   );
 }
 
@@ -131,6 +179,7 @@ export async function render(): Promise<void> {
         `Calculated ${formatDate(summary.computedAt)} from your ${summary.sources.map((t) => dataTypeLabel(t).toLowerCase()).join(', ')}.`,
       ),
     ),
+    recentActivity(application),
     h(
       'section',
       { class: 'card', 'aria-labelledby': 'next-title' },
