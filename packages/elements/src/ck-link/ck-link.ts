@@ -68,16 +68,12 @@ interface LinkContext {
 }
 
 /**
- * The composed steps load as their own chunks, started as soon as a `<ck-link>` connects (not awaited): a page's
- * first script stays small, and each step's element upgrades in place when its code arrives.
+ * The composed steps load as one chunk of their own (link-steps.ts), started as soon as a `<ck-link>` connects (not
+ * awaited): a page's first script stays small, and each step's element upgrades in place when its code arrives.
  */
 let childrenLoading: Promise<unknown> | undefined;
 function loadSteps(): Promise<unknown> {
-  childrenLoading ??= Promise.all([
-    import('../ck-integration-picker/index.js'),
-    import('../ck-consent-confirmation/index.js'),
-    import('../ck-sync-status/index.js'),
-  ]).catch((error: unknown) => {
+  childrenLoading ??= import('./link-steps.js').catch((error: unknown) => {
     childrenLoading = undefined;
     console.warn('[consent-kit] <ck-link> could not load its steps', error);
   });
