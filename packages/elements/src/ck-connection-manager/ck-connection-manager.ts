@@ -540,6 +540,14 @@ export class CkConnectionManager extends CkElement {
     const name = connection.platformName;
     const titleId = `connection-${connection.id}`;
     const retry = () => row && void this.perform(row.action, connection.id);
+    const notice =
+      connection.status === 'Deauthorized'
+        ? msg(str`Access to ${name} has expired. Reconnect to keep sharing data.`)
+        : connection.status === 'Unlinked'
+          ? msg(str`${name} is disconnected: no new data is shared. Reconnect to share again.`)
+          : connection.status === 'PendingAuth'
+            ? msg(str`Waiting for sign-in to ${name} to finish.`)
+            : undefined;
     return html`<li
       class="row"
       part="connection"
@@ -583,21 +591,7 @@ export class CkConnectionManager extends CkElement {
         <p class="used-by">
           ${usedBy.length ? this.usedByText(usedBy) : msg('No product uses this connection.')}
         </p>
-        ${
-          connection.status === 'Deauthorized'
-            ? html`<p class="notice" part="notice">
-                ${msg(str`Access to ${name} has expired. Reconnect to keep sharing data.`)}
-              </p>`
-            : connection.status === 'Unlinked'
-              ? html`<p class="notice" part="notice">
-                  ${msg(str`${name} is disconnected: no new data is shared. Reconnect to share again.`)}
-                </p>`
-              : connection.status === 'PendingAuth'
-                ? html`<p class="notice" part="notice">
-                    ${msg(str`Waiting for sign-in to ${name} to finish.`)}
-                  </p>`
-                : nothing
-        }
+        ${notice ? html`<p class="notice" part="notice">${notice}</p>` : nothing}
         ${this.renderRowState(connection.id, name, retry)}
       </div>
       <div class="actions" part="actions">
@@ -611,41 +605,22 @@ export class CkConnectionManager extends CkElement {
     connection: Connection,
     busy: boolean,
   ): TemplateResult {
-    switch (action) {
-      case 'reconnect':
-        return html`<button
-          type="button"
-          class="button primary"
-          part="action action-reconnect"
-          ?disabled=${busy}
-          aria-describedby=${`connection-${connection.id}`}
-          @click=${() => this.reconnect(connection)}
-        >
-          ${msg('Reconnect')}
-        </button>`;
-      case 'disconnect':
-        return html`<button
-          type="button"
-          class="button"
-          part="action action-disconnect"
-          ?disabled=${busy}
-          aria-describedby=${`connection-${connection.id}`}
-          @click=${() => this.askDisconnect(connection)}
-        >
-          ${msg('Disconnect')}
-        </button>`;
-      case 'delete':
-        return html`<button
-          type="button"
-          class="button"
-          part="action action-delete"
-          ?disabled=${busy}
-          aria-describedby=${`connection-${connection.id}`}
-          @click=${() => this.askDelete(connection)}
-        >
-          ${msg('Delete data')}
-        </button>`;
-    }
+    const [label, onClick] =
+      action === 'reconnect'
+        ? [msg('Reconnect'), () => this.reconnect(connection)]
+        : action === 'disconnect'
+          ? [msg('Disconnect'), () => this.askDisconnect(connection)]
+          : [msg('Delete data'), () => this.askDelete(connection)];
+    return html`<button
+      type="button"
+      class="button ${action === 'reconnect' ? 'primary' : ''}"
+      part="action action-${action}"
+      ?disabled=${busy}
+      aria-describedby=${`connection-${connection.id}`}
+      @click=${onClick}
+    >
+      ${label}
+    </button>`;
   }
 
   private eventLabel(event: ConsentEvent): string {
