@@ -84,6 +84,8 @@ export default defineConfig({
         CODAT_API_KEY: API_KEY,
         COPAY_DATA_FILE,
         INSIGHTS_URL,
+        // Copay registers its webhook consumer (POST /webhooks/codat) with the mock at this URL.
+        COPAY_PUBLIC_URL: COPAY_URL,
       },
       stdout: 'ignore',
       stderr: 'pipe',

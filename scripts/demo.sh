@@ -35,7 +35,9 @@ trap cleanup INT TERM EXIT
 PORT=$MOCK_PORT pnpm --filter @consent-kit/mock-server start --seed all --data-file .data/demo-mock.json & pids+=($!)
 # Copay also serves Storybook's connected stories a company-scoped token (demo only; the key stays in Copay).
 COPAY_DEMO_COMPANY_ID="$(cd apps/mock-server && pnpm exec tsx -e "import('./src/index.ts').then((m) => console.log(m.SEED_COMPANY_IDS.demo))")"
-COPAY_DEMO_TOKENS=1 COPAY_DEMO_COMPANY_ID="$COPAY_DEMO_COMPANY_ID" PORT=$COPAY_PORT pnpm --filter @consent-kit/copay start & pids+=($!)
+# COPAY_PUBLIC_URL: Copay registers its webhook receiver (/webhooks/codat) with the mock at this URL.
+COPAY_DEMO_TOKENS=1 COPAY_DEMO_COMPANY_ID="$COPAY_DEMO_COMPANY_ID" COPAY_PUBLIC_URL="http://localhost:$COPAY_PORT" \
+  PORT=$COPAY_PORT pnpm --filter @consent-kit/copay start & pids+=($!)
 PORT=$INSIGHTS_PORT pnpm --filter @consent-kit/insights start & pids+=($!)
 pnpm exec storybook dev -p "$STORYBOOK_PORT" --no-open --ci >/dev/null 2>&1 & pids+=($!)
 
