@@ -2,14 +2,7 @@
  * Copay's backend receives the mock API's webhooks (registered at start from COPAY_PUBLIC_URL, signed per Standard
  * Webhooks, deduplicated by webhook-id) and the application page lists what they said.
  */
-import {
-  COPAY_URL,
-  expect,
-  expectNoAxeViolations,
-  mockApi,
-  onboardAtCopay,
-  test,
-} from '../fixtures.js';
+import { COPAY_URL, expect, expectNoAxeViolations, mockApi, onboardAtCopay, test } from '../fixtures.js';
 
 interface Activity {
   type: string;
@@ -30,7 +23,9 @@ test('a disconnect in Manage connections reaches Copay as a webhook and shows in
     );
     const ours = results.filter((c) => c.url === `${COPAY_URL}/webhooks/codat`);
     expect(ours).toHaveLength(1);
-    expect(ours[0]!.eventTypes).toEqual(expect.arrayContaining(['connection.disconnected', 'read.completed']));
+    expect(ours[0]!.eventTypes).toEqual(
+      expect.arrayContaining(['connection.disconnected', 'read.completed']),
+    );
   });
 
   await onboardAtCopay(page);
@@ -39,7 +34,9 @@ test('a disconnect in Manage connections reaches Copay as a webhook and shows in
     return ((await response.json()) as { application: { activity: Activity[] } }).application.activity;
   };
   await expect
-    .poll(async () => (await activity()).some((a) => a.type === 'connection.connected' && a.platformName === 'Xero'))
+    .poll(async () =>
+      (await activity()).some((a) => a.type === 'connection.connected' && a.platformName === 'Xero'),
+    )
     .toBe(true);
 
   await test.step('disconnect Xero in Manage connections', async () => {

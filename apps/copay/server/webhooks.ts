@@ -26,7 +26,8 @@ export function isActivityEventType(type: WebhookEventType): type is ActivityEve
 }
 
 /** The event types Copay subscribes to: every `connection.*` event and `read.completed`. */
-export const ACTIVITY_EVENT_TYPES: readonly ActivityEventType[] = WEBHOOK_EVENT_TYPES.filter(isActivityEventType);
+export const ACTIVITY_EVENT_TYPES: readonly ActivityEventType[] =
+  WEBHOOK_EVENT_TYPES.filter(isActivityEventType);
 
 type ActivityEvent = Extract<WebhookEvent, { eventType: ActivityEventType }>;
 

@@ -9,7 +9,12 @@ import type { Connection } from '@consent-kit/contract';
 import { createApp } from '../server/app.js';
 import { fileStore, memoryStore, type Store } from '../server/store.js';
 import { registerWebhookConsumer, startWebhookRegistration } from '../server/webhook-registration.js';
-import { ACTIVITY_EVENT_TYPES, ACTIVITY_MAX, SEEN_WEBHOOK_IDS_MAX, WEBHOOK_PATH } from '../server/webhooks.js';
+import {
+  ACTIVITY_EVENT_TYPES,
+  ACTIVITY_MAX,
+  SEEN_WEBHOOK_IDS_MAX,
+  WEBHOOK_PATH,
+} from '../server/webhooks.js';
 import { FakeGateway } from './fake-gateway.js';
 
 const PUBLIC_URL = 'http://copay.test:4020';
@@ -157,23 +162,28 @@ describe('POST /webhooks/codat', () => {
   it('refuses a tampered body with 401 and changes nothing', async () => {
     const delivery = signed(connectionEvent('connection.disconnected', 'Unlinked'));
     const before = await store.read();
-    const res = await deliver({ ...delivery, body: delivery.body.replace('Unlinked', 'Deauthorized') }).expect(
-      401,
-    );
+    const res = await deliver({
+      ...delivery,
+      body: delivery.body.replace('Unlinked', 'Deauthorized'),
+    }).expect(401);
     expectCodatError(res.body, 401);
     expect(await store.read()).toEqual(before);
   });
 
   it('refuses a delivery signed with another secret with 401', async () => {
     const other = `whsec_${Buffer.from('another consumer secret!').toString('base64')}`;
-    const res = await deliver(signed(connectionEvent('connection.disconnected', 'Unlinked'), { secret: other }));
+    const res = await deliver(
+      signed(connectionEvent('connection.disconnected', 'Unlinked'), { secret: other }),
+    );
     expect(res.status).toBe(401);
     expect((await application()).activity).toEqual([]);
   });
 
   it('refuses an old timestamp with 400', async () => {
     const at = new Date(Date.now() - 10 * 60_000);
-    const res = await deliver(signed(connectionEvent('connection.disconnected', 'Unlinked'), { at })).expect(400);
+    const res = await deliver(signed(connectionEvent('connection.disconnected', 'Unlinked'), { at })).expect(
+      400,
+    );
     expectCodatError(res.body, 400);
     expect((await application()).activity).toEqual([]);
   });
@@ -274,14 +284,24 @@ describe('webhook consumer registration', () => {
 
     // Restart: a new store over the same file.
     const second = await registerWebhookConsumer(fresh, fileStore(file), `${PUBLIC_URL}/`);
-    expect(second).toEqual({ consumerId: first.consumerId, url: `${PUBLIC_URL}/webhooks/codat`, reused: true });
+    expect(second).toEqual({
+      consumerId: first.consumerId,
+      url: `${PUBLIC_URL}/webhooks/codat`,
+      reused: true,
+    });
     expect((await fileStore(file).read()).webhook).toEqual(saved);
     expect(fresh.webhooks.size).toBe(1);
 
     // The API forgot the consumer (e.g. a restarted in-memory mock), and a stale one with the same URL exists.
     fresh.webhooks.clear();
-    const stale = await fresh.createWebhook({ url: `${PUBLIC_URL}/webhooks/codat`, eventTypes: ['read.completed'] });
-    const other = await fresh.createWebhook({ url: 'http://insights.test/hooks', eventTypes: ['read.completed'] });
+    const stale = await fresh.createWebhook({
+      url: `${PUBLIC_URL}/webhooks/codat`,
+      eventTypes: ['read.completed'],
+    });
+    const other = await fresh.createWebhook({
+      url: 'http://insights.test/hooks',
+      eventTypes: ['read.completed'],
+    });
     const third = await registerWebhookConsumer(fresh, fileStore(file), PUBLIC_URL);
     expect(third.reused).toBe(false);
     expect([...fresh.webhooks.keys()].sort()).toEqual([third.consumerId, other.id].sort());
