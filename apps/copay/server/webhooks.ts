@@ -57,7 +57,8 @@ export function applyWebhook(data: StoreData, webhookId: string, event: WebhookE
 
   let entry: ApplicationActivity;
   if (event.eventType === 'read.completed') {
-    application.dataRefreshedAt = event.generatedDate;
+    if (!application.dataRefreshedAt || application.dataRefreshedAt < event.generatedDate)
+      application.dataRefreshedAt = event.generatedDate;
     const connectionIds = event.payload.dataTypes.map((d) => d.connectionId);
     const known = application.connections.find((c) => connectionIds.includes(c.id));
     entry = {
@@ -73,7 +74,12 @@ export function applyWebhook(data: StoreData, webhookId: string, event: WebhookE
       application.connections = application.connections.filter((c) => c.id !== connection.id);
     else {
       const known = application.connections.find((c) => c.id === connection.id);
-      if (known) known.status = connection.status;
+      // A retried delivery can arrive after a later event about the same connection: the later status stands.
+      const superseded = application.activity.some(
+        (a) =>
+          a.connectionId === connection.id && a.type.startsWith('connection.') && a.at > event.generatedDate,
+      );
+      if (known && !superseded) known.status = connection.status;
     }
     entry = {
       id: event.id,

@@ -133,6 +133,18 @@ describe('POST /webhooks/codat', () => {
     ]);
   });
 
+  it('keeps the later status when a retried delivery of an earlier event arrives last', async () => {
+    await deliver(
+      signed(connectionEvent('connection.reconnected', 'Linked', '2026-11-23T16:05:00.000Z')),
+    ).expect(200);
+    await deliver(
+      signed(connectionEvent('connection.disconnected', 'Unlinked', '2026-11-23T16:02:00.000Z')),
+    ).expect(200);
+    const app = await application();
+    expect(app.connections.find((c) => c.id === xero.id)?.status).toBe('Linked');
+    expect(app.activity.map((a) => a.type)).toEqual(['connection.reconnected', 'connection.disconnected']);
+  });
+
   it('notes a read.completed as the data refreshed, with the connection platform', async () => {
     const event = readCompleted('2026-11-23T16:05:00.000Z');
     await deliver(signed(event)).expect(200);
