@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { createApp, mockInternals } from './app.js';
+import { answerClientErrors } from './client-errors.js';
 import type { MockServerOptions } from './options.js';
 
 export { createApp, mockInternals, type MockInternals } from './app.js';
@@ -17,6 +18,7 @@ export { INTEGRATIONS } from './seed/integrations.js';
 export { PRODUCTS } from './seed/products.js';
 export { allowedRedirect } from './hosted/redirects.js';
 export { openApiDocument } from './openapi.js';
+export { answerClientErrors } from './client-errors.js';
 
 export interface RunningMockServer {
   /** Base URL, e.g. `http://localhost:4010`. */
@@ -46,6 +48,7 @@ export async function startMockServer(
     s.once('error', reject);
   });
   server.keepAliveTimeout = 5_000;
+  answerClientErrors(server);
   const port = (server.address() as AddressInfo).port;
   if (!internals.domain.options.publicUrl) internals.domain.publicUrl = `http://localhost:${port}`;
   const url = internals.domain.publicUrl;

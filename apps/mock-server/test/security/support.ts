@@ -10,7 +10,7 @@ import request from 'supertest';
 import * as z from 'zod/mini';
 import { ErrorBody } from '@consent-kit/contract';
 import { expect } from 'vitest';
-import { createApp, DEMO_DEFAULTS, mockInternals, type MockServerOptions } from '../../src/index.js';
+import { answerClientErrors, createApp, DEMO_DEFAULTS, mockInternals, type MockServerOptions } from '../../src/index.js';
 
 export const API_KEY = DEMO_DEFAULTS.apiKey;
 export const BASIC = `Basic ${Buffer.from(API_KEY).toString('base64')}`;
@@ -46,6 +46,7 @@ export async function secureMock(options: MockServerOptions = {}): Promise<Secur
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  answerClientErrors(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const http = request(server);
   const send = (test: request.Test, body: unknown) => (body === undefined ? test : test.send(body as object));
