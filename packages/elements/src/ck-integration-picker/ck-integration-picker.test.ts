@@ -290,7 +290,7 @@ describe('ck-integration-picker: 2,000 integrations', () => {
   });
 
   test('a list at or below virtualize-threshold is a plain grouped list', async () => {
-    const el = await picker(generateIntegrations(120));
+    const el = await picker(generateIntegrations(60));
     expect(list(el).classList.contains('virtual')).toBe(false);
     expect(shadow(el).querySelectorAll('[role="group"]').length).toBeGreaterThan(0);
     expect(options(el).length).toBe(el.visibleOptions.length);
