@@ -7,6 +7,7 @@ import type { CkIntegrationPicker } from './ck-integration-picker.js';
 import type { IntegrationNotListedDetail, IntegrationSelectDetail } from './ck-integration-picker.types.js';
 import { generateIntegrations, longNameIntegration, sampleConnection, sampleIntegrations } from './fixtures.js';
 import { normalizeSearchText } from './search.js';
+import { sourceTypeLabel } from '../data-types/data-types.js';
 import { cleanup, deepText, fixture, settle, waitFor, XSS_LOGOS, XSS_NAME } from '../../test/fixtures.js';
 import { expectNoAxeViolations } from '../../test/axe.js';
 import { createCompany, mockClient } from '../../test/connected.js';
@@ -287,6 +288,19 @@ describe('ck-integration-picker: 2,000 integrations', () => {
     await waitFor(() => activeOption(el)?.dataset.key === last.integration.key, 3000, 'last option rendered');
     expect(activeOption(el)!.getAttribute('aria-posinset')).toBe('2000');
     expect(options(el).length).toBeLessThan(100);
+  });
+
+  test('a virtual list names each option’s group in its description (its headings cannot be ARIA groups)', async () => {
+    const el = await picker(generateIntegrations(300));
+    await waitFor(() => options(el).length > 0, 3000, 'rows');
+    expect(list(el).classList.contains('virtual')).toBe(true);
+    expect(shadow(el).querySelector('[role="listbox"] [role="group"]')).toBeNull();
+    for (const option of options(el)) {
+      const integration = el.visibleOptions.find((o) => o.integration.key === option.dataset.key)!.integration;
+      const description = shadow(el).getElementById(option.getAttribute('aria-describedby')!);
+      expect(description?.textContent?.trim()).toBe(sourceTypeLabel(integration.sourceType!));
+    }
+    await expectNoAxeViolations(el);
   });
 
   test('a list at or below virtualize-threshold is a plain grouped list', async () => {

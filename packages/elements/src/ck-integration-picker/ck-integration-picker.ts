@@ -67,6 +67,11 @@ function loadVirtualizer(): Promise<VirtualizeModule | undefined> {
 /** Rows a long list shows while the virtualizer loads: about a screenful, so it is never empty. */
 const ROWS_BEFORE_VIRTUALIZER = 20;
 
+/** DOM id of the hidden text naming a source type, which describes the options of a virtual list. */
+function groupDescriptionId(sourceType: string): string {
+  return `group-description-${sourceType}`;
+}
+
 function rowKey(row: Row): string {
   return row.kind === 'heading' ? `h-${row.sourceType}` : row.option.integration.key;
 }
@@ -437,6 +442,10 @@ export class CkIntegrationPicker extends CkElement {
 
   // ------------------------------------------------------------------ rendering
 
+  /**
+   * @param setSize In a virtual list: the whole count (only some rows are in the DOM). Its options are also described
+   * by their group's name, since the group headings between the rows cannot be ARIA groups there.
+   */
   private renderOption(option: PickerOption, index: number, setSize?: number): TemplateResult {
     const { integration, connection } = option;
     const id = optionId(integration.key);
@@ -456,6 +465,7 @@ export class CkIntegrationPicker extends CkElement {
       aria-disabled=${ifDefined(option.state === 'unavailable' ? 'true' : undefined)}
       aria-posinset=${ifDefined(setSize ? index + 1 : undefined)}
       aria-setsize=${ifDefined(setSize)}
+      aria-describedby=${ifDefined(setSize && integration.sourceType ? groupDescriptionId(integration.sourceType) : undefined)}
       data-key=${integration.key}
       data-state=${option.state}
       @click=${() => this.select(option)}
@@ -516,6 +526,12 @@ export class CkIntegrationPicker extends CkElement {
             ? virtualizer.virtualize({ items: this.rows, keyFunction: rowKey, renderItem: renderRow })
             : nothing
         }
+      </div>
+      <div hidden>
+        ${this.groups.map(
+          (group) =>
+            html`<span id=${groupDescriptionId(group.sourceType)}>${sourceTypeLabel(group.sourceType)}</span>`,
+        )}
       </div>`;
     }
     let index = 0;
