@@ -1,7 +1,7 @@
 import { DAY_MS } from '../clock.js';
 import type { Domain } from '../domain.js';
 import { stableUuid } from '../ids.js';
-import type { CompanyRow, ConnectionRow } from '../store.js';
+import type { CompanyRow, ConnectionRow, ConsentRow } from '../store.js';
 
 /** Stable ids of seeded companies, so demos and tests can link straight to them. */
 export const SEED_COMPANY_IDS = {
@@ -39,6 +39,22 @@ function linked(domain: Domain, companyId: string, platformKey: string): Connect
   return connection;
 }
 
+/** The consent the person gave in English, on Copay's web form unless said otherwise. */
+function granted(
+  domain: Domain,
+  companyId: string,
+  productIdentifier: string,
+  connectionIds: string[],
+  collectionMethod: ConsentRow['collectionMethod'] = 'web-form',
+) {
+  return domain.grantConsent(companyId, {
+    productIdentifier,
+    connectionIds,
+    language: 'en',
+    collectionMethod,
+  });
+}
+
 type Scenario = (domain: Domain) => void;
 
 const scenarios: Record<string, { description: string; load: Scenario }> = {
@@ -59,12 +75,7 @@ const scenarios: Record<string, { description: string; load: Scenario }> = {
       domain.addProduct(c.id, 'lending');
       const xero = linked(domain, c.id, 'gbol');
       const bank = linked(domain, c.id, 'ssbx');
-      domain.grantConsent(c.id, {
-        productIdentifier: 'lending',
-        connectionIds: [xero.id, bank.id],
-        language: 'en',
-        collectionMethod: 'web-form',
-      });
+      granted(domain, c.id, 'lending', [xero.id, bank.id]);
     },
   },
   'expired-bank': {
@@ -80,12 +91,7 @@ const scenarios: Record<string, { description: string; load: Scenario }> = {
       domain.addProduct(c.id, 'lending');
       const accounting = linked(domain, c.id, 'qhyg');
       const bank = linked(domain, c.id, 'bbrc');
-      domain.grantConsent(c.id, {
-        productIdentifier: 'lending',
-        connectionIds: [accounting.id, bank.id],
-        language: 'en',
-        collectionMethod: 'web-form',
-      });
+      granted(domain, c.id, 'lending', [accounting.id, bank.id]);
       bank.authorisedAt = new Date(domain.clock.now() - 91 * DAY_MS).toISOString();
       bank.expiresAt = new Date(domain.clock.now() - DAY_MS).toISOString();
       domain.sweepExpiries();
@@ -102,18 +108,8 @@ const scenarios: Record<string, { description: string; load: Scenario }> = {
         'Withdrew lending consent',
       );
       const xero = linked(domain, c.id, 'gbol');
-      const lending = domain.grantConsent(c.id, {
-        productIdentifier: 'lending',
-        connectionIds: [xero.id],
-        language: 'en',
-        collectionMethod: 'web-form',
-      });
-      domain.grantConsent(c.id, {
-        productIdentifier: 'insights',
-        connectionIds: [xero.id],
-        language: 'en',
-        collectionMethod: 'additional-consent',
-      });
+      const lending = granted(domain, c.id, 'lending', [xero.id]);
+      granted(domain, c.id, 'insights', [xero.id], 'additional-consent');
       domain.withdrawConsent(c.id, lending.id, 'No longer applying for a loan');
     },
   },
@@ -127,18 +123,8 @@ const scenarios: Record<string, { description: string; load: Scenario }> = {
         'Uses lending and insights',
       );
       const ids = ['gbol', 'mnzo', 'shpf'].map((key) => linked(domain, c.id, key).id);
-      domain.grantConsent(c.id, {
-        productIdentifier: 'lending',
-        connectionIds: ids,
-        language: 'en',
-        collectionMethod: 'web-form',
-      });
-      domain.grantConsent(c.id, {
-        productIdentifier: 'insights',
-        connectionIds: ids.slice(0, 2),
-        language: 'en',
-        collectionMethod: 'additional-consent',
-      });
+      granted(domain, c.id, 'lending', ids);
+      granted(domain, c.id, 'insights', ids.slice(0, 2), 'additional-consent');
     },
   },
   'failing-bank': {
