@@ -13,17 +13,25 @@ export function auth(res: Response): Auth {
   return res.locals.auth as Auth;
 }
 
-/** Correlation id on every response (header and error bodies) and the security headers every response carries. */
+/** The security headers every response carries (the hosted pages and `/docs` widen their CSP). */
+export const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'Cross-Origin-Opener-Policy': 'same-origin',
+} as const;
+
+/** The id a response and its error body carry, for support. */
+export const newCorrelationId = (): string => randomBytes(16).toString('hex');
+
+/** Correlation id on every response (header and error bodies) and the security headers. */
 export function baseHeaders(): RequestHandler {
   return (req, res, next) => {
-    const correlationId = randomBytes(16).toString('hex');
+    const correlationId = newCorrelationId();
     res.locals.correlationId = correlationId;
     res.setHeader('X-Correlation-Id', correlationId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     next();
   };
 }
