@@ -1,4 +1,4 @@
-import express, { type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { WEBHOOK_EVENT_TYPES, type WebhookEvent, type WebhookEventType } from '@consent-kit/contract';
 import {
   createWebhookVerifier,
@@ -6,7 +6,7 @@ import {
   type WebhookVerifier,
 } from '@consent-kit/client/webhooks';
 import type { ActivityEventType, ApplicationActivity } from '../shared/types.js';
-import { errorBody } from './errors.js';
+import { HttpError } from './errors.js';
 import type { Store, StoreData } from './store.js';
 
 /**
@@ -97,10 +97,6 @@ export function applyWebhook(data: StoreData, webhookId: string, event: WebhookE
   return 'applied';
 }
 
-function refuse(res: Response, statusCode: number, message: string): void {
-  res.status(statusCode).json(errorBody(statusCode, message));
-}
-
 /** `POST /webhooks/codat`: the raw body is verified exactly as received, never a re-serialised parse. */
 export function webhookReceiver(store: Store): Router {
   const router = express.Router();
@@ -110,8 +106,7 @@ export function webhookReceiver(store: Store): Router {
     res.setHeader('Cache-Control', 'no-store');
     const { webhook } = await store.read();
     if (!webhook)
-      return refuse(
-        res,
+      throw new HttpError(
         503,
         'Copay is not registered for webhooks yet (it registers when it starts with a public URL).',
       );
@@ -125,8 +120,7 @@ export function webhookReceiver(store: Store): Router {
     } catch (error) {
       if (!(error instanceof WebhookVerificationError)) throw error;
       const unauthorised = error.code === 'invalid_signature';
-      return refuse(
-        res,
+      throw new HttpError(
         unauthorised ? 401 : 400,
         unauthorised ? 'The webhook signature does not match.' : error.message,
       );
