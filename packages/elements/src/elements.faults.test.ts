@@ -12,7 +12,7 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsentKitClient } from '@consent-kit/client';
 import './index.js';
-import { mockClient, mockServerUrl } from '../test/connected.js';
+import { mockClient, mockServerUrl, newCompany } from '../test/connected.js';
 
 const baseUrl = mockServerUrl();
 const admin = mockClient({ retries: 0 });
@@ -88,17 +88,16 @@ interface Company {
 }
 
 async function company(name = 'Faulty Bakery Ltd'): Promise<Company> {
-  const created = await admin.companies.create({ name });
-  await admin.companyProducts.add(created.id, 'lending');
+  const { id, token } = await newCompany(name);
+  await admin.companyProducts.add(id, 'lending');
   const link = async (platformKey: string) => {
-    const connection = await admin.connections.create(created.id, { platformKey });
-    await admin.connections.updateAuthorization(created.id, connection.id, { approved: 'true' });
+    const connection = await admin.connections.create(id, { platformKey });
+    await admin.connections.updateAuthorization(id, connection.id, { approved: 'true' });
     return connection.id;
   };
   const accountingId = await link('gbol');
   const bankingId = await link('bbrc');
-  const { accessToken } = await admin.companies.accessToken(created.id);
-  return { id: created.id, token: accessToken, accountingId, bankingId };
+  return { id, token, accountingId, bankingId };
 }
 
 /** A browser client as an app would make one, on the faulty network, with one quick retry. */
