@@ -497,6 +497,8 @@ export class CkIntegrationPicker extends CkElement {
   private renderList(): TemplateResult {
     const activeId = this.activeKey ? optionId(this.activeKey) : undefined;
     const label = this.label ?? msg('Software you can connect');
+    // Two templates, not one with a class switch: changing mode must replace the list element, since the virtualizer
+    // keeps its state on its host.
     if (this.isVirtual) {
       const total = this.options.length;
       const renderRow = (row: Row): TemplateResult =>
