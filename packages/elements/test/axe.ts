@@ -25,6 +25,42 @@ export function formatViolations(violations: axe.Result[]): string {
     .join('\n');
 }
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Where every HTML element of the tree (shadow roots included) sits in the layout: changes whenever anything moves or
+ * resizes, but not for transforms (a spinning icon) or opacity (a pulsing skeleton), which never settle.
+ */
+function layoutSignature(root: Element): string {
+  const boxes: string[] = [];
+  const visit = (element: Element) => {
+    if (element instanceof HTMLElement) {
+      boxes.push(`${element.offsetLeft},${element.offsetTop},${element.offsetWidth},${element.offsetHeight}`);
+    }
+    for (const child of element.shadowRoot?.children ?? []) visit(child);
+    for (const child of element.children) visit(child);
+  };
+  visit(root);
+  return boxes.join(';');
+}
+
+/**
+ * Resolves once the element's layout has held still for two frames (at most `timeout` ms). Rules such as
+ * target-size compare the boxes of neighbouring elements; measured while a late update still moves rows, they
+ * would report overlaps that no person ever sees.
+ */
+async function layoutSettled(element: Element, timeout = 2000): Promise<void> {
+  const start = performance.now();
+  let previous = '';
+  let stillFrames = 0;
+  while (stillFrames < 2 && performance.now() - start < timeout) {
+    await nextFrame();
+    const current = layoutSignature(element);
+    stillFrames = current === previous ? stillFrames + 1 : 0;
+    previous = current;
+  }
+}
+
 /**
  * Runs axe-core on an element (its shadow DOM included: axe walks open shadow roots) and throws with a readable
  * list of violations. Resolves with the number of rules that passed, so a test can check axe actually ran.
@@ -40,6 +76,7 @@ export async function expectNoAxeViolations(element: Element, options: AxeOption
     'page-has-heading-one': { enabled: false },
     ...rules,
   });
+  await layoutSettled(element);
   const run = queue.then(() => axe.run(element, { runOnly: { type: 'tag', values: tags }, rules, resultTypes: ['violations'] }));
   queue = run.catch(() => undefined);
   const results = await run;
