@@ -20,7 +20,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { customElementsOf, readElementsManifest } from './manifest.mjs';
+import { customElementsOf, readElementsManifest, undocumentedEntries } from './manifest.mjs';
 
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const elementsDir = path.resolve(packageDir, '../elements');
@@ -170,6 +170,14 @@ async function main() {
 
   const existing = (await readdir(outDir).catch(() => [])).filter((name) => name.endsWith('.ts'));
   if (check) {
+    const undocumented = undocumentedEntries(manifest);
+    if (undocumented.length) {
+      console.error(
+        `@consent-kit/elements: ${undocumented.length} public entries have no description in the manifest ` +
+          `(add a JSDoc comment or tag):\n  ${undocumented.join('\n  ')}`,
+      );
+      process.exit(1);
+    }
     const stale = [];
     for (const [name, text] of files) {
       const current = await readFile(path.join(outDir, name), 'utf8').catch(() => null);
@@ -183,7 +191,9 @@ async function main() {
       );
       process.exit(1);
     }
-    console.log(`@consent-kit/react: ${elements.length} wrappers up to date`);
+    console.log(
+      `@consent-kit/react: ${elements.length} wrappers up to date; every public entry of the manifest is documented`,
+    );
     return;
   }
   await mkdir(outDir, { recursive: true });

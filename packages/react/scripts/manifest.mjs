@@ -106,3 +106,27 @@ export function publicApiOf(manifest) {
   }
   return copy;
 }
+
+/**
+ * Every public entry of the registered elements (properties, attributes, events, slots, CSS parts, CSS custom
+ * properties) without a description, as `tag kind name`: the manifest is what Storybook's docs and controls show.
+ */
+export function undocumentedEntries(manifest) {
+  const missing = [];
+  for (const { tagName, declaration } of customElementsOf(publicApiOf(manifest))) {
+    const entries = {
+      property: (declaration.members ?? []).filter((m) => m.kind === 'field'),
+      attribute: declaration.attributes ?? [],
+      event: declaration.events ?? [],
+      slot: declaration.slots ?? [],
+      'CSS part': declaration.cssParts ?? [],
+      'CSS property': declaration.cssProperties ?? [],
+    };
+    for (const [kind, list] of Object.entries(entries)) {
+      for (const entry of list) {
+        if (!entry.description?.trim()) missing.push(`${tagName} ${kind} ${entry.name || '(default slot)'}`);
+      }
+    }
+  }
+  return missing;
+}
