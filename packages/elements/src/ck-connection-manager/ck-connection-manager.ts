@@ -14,7 +14,7 @@ import {
 } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
-import { icon } from '../styles/icons.js';
+import { icon, alertIcon, plusIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
@@ -525,7 +525,7 @@ export class CkConnectionManager extends CkElement {
     }
     const summary = summarizeError(row.error);
     return html`<div class="row-error" part="row-error" role="alert">
-      ${icon('alert')}
+      ${icon(alertIcon)}
       <span>${msg(str`That didn't work: ${summary.message}`)}</span>
       ${summary.correlationId ? html`<span class="muted">${msg(str`Reference: ${summary.correlationId}`)}</span>` : nothing}
       <button type="button" class="button" part="retry-button" @click=${retry}>${msg('Try again')}</button>
@@ -849,7 +849,7 @@ export class CkConnectionManager extends CkElement {
         <p><strong>${msg('No connections yet')}</strong></p>
         <p class="muted">${msg('Connect your accounting software, bank or online store to share data.')}</p>
         <button type="button" class="button primary" part="add-button" @click=${this.add}>
-          ${icon('plus')} ${msg('Add a connection')}
+          ${icon(plusIcon)} ${msg('Add a connection')}
         </button>
       </div>`;
     }
@@ -888,7 +888,7 @@ export class CkConnectionManager extends CkElement {
           ${
             hasConnections
               ? html`<button type="button" class="button" part="add-button" @click=${this.add}>
-                  ${icon('plus')} ${msg('Add another connection')}
+                  ${icon(plusIcon)} ${msg('Add another connection')}
                 </button>`
               : nothing
           }

@@ -5,7 +5,7 @@ import { TaskStatus } from '@lit/task';
 import type { ConsentRecord, DataType, DataTypesBySourceType, Product } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
-import { icon } from '../styles/icons.js';
+import { icon, checkIcon, clockIcon, externalIcon, infoIcon, lockIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
@@ -337,7 +337,7 @@ export class CkConsentConfirmation extends CkElement {
         ${this.heading(sub, msg('What access means'), 'subheading')}
         <div class="facts">
           <p class="fact">
-            ${icon('lock')}
+            ${icon(lockIcon)}
             <span
               >${platformText
                 ? msg(str`Connecting ${platformText} gives ${who} read-only access to the data listed below.`)
@@ -347,7 +347,7 @@ export class CkConsentConfirmation extends CkElement {
           </p>
           ${additional
             ? html`<p class="fact">
-                ${icon('check')}
+                ${icon(checkIcon)}
                 <span>${msg('You don’t need to sign in again: this uses the connection you already have.')}</span>
               </p>`
             : nothing}
@@ -372,10 +372,10 @@ export class CkConsentConfirmation extends CkElement {
         ${this.heading(sub, msg('How long'), 'subheading')}
         <div class="facts">
           <p class="fact">
-            ${icon('clock')}<span>${msg(str`This consent lasts ${durationText(product.duration.days)}.`)}</span>
+            ${icon(clockIcon)}<span>${msg(str`This consent lasts ${durationText(product.duration.days)}.`)}</span>
           </p>
           <p class="fact">
-            ${icon('info')}<span
+            ${icon(infoIcon)}<span
               >${retentionDays > 0
                 ? msg(str`We keep your data for ${retentionDays} days after you withdraw your consent or it ends, then delete it.`)
                 : msg('We delete your data as soon as you withdraw your consent or it ends.')}</span
@@ -388,14 +388,14 @@ export class CkConsentConfirmation extends CkElement {
         ? html`<div class="links" part="links">
             ${policyUrl
               ? html`<a href=${policyUrl} target="_blank" rel="noopener noreferrer" data-label=${msg('Privacy policy')}
-                  >${msg('Privacy policy')}${icon('external')}<span class="visually-hidden"
+                  >${msg('Privacy policy')}${icon(externalIcon)}<span class="visually-hidden"
                     >${msg('(opens in a new tab)')}</span
                   ></a
                 >`
               : nothing}
             ${termsUrl
               ? html`<a href=${termsUrl} target="_blank" rel="noopener noreferrer" data-label=${msg('Terms of use')}
-                  >${msg('Terms of use')}${icon('external')}<span class="visually-hidden"
+                  >${msg('Terms of use')}${icon(externalIcon)}<span class="visually-hidden"
                     >${msg('(opens in a new tab)')}</span
                   ></a
                 >`
@@ -441,7 +441,7 @@ export class CkConsentConfirmation extends CkElement {
     }
     if (this.saved) {
       return html`${this.renderNotice(product)}
-        <p class="saved" role="status">${icon('check')}<span>${msg('Thank you. Your consent is recorded.')}</span></p>`;
+        <p class="saved" role="status">${icon(checkIcon)}<span>${msg('Thank you. Your consent is recorded.')}</span></p>`;
     }
     return html`${this.renderNotice(product)}
       ${this.submitError

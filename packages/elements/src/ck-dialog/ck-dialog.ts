@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
-import { icon } from '../styles/icons.js';
+import { icon, closeIcon } from '../styles/icons.js';
 import { dialogStyles } from './ck-dialog.styles.js';
 import type { DialogTone, DialogVariant } from './ck-dialog.types.js';
 
@@ -156,7 +156,7 @@ export class CkDialog extends CkElement {
                 aria-label=${msg('Close')}
                 @click=${() => this.close('cancel')}
               >
-                ${icon('close')}
+                ${icon(closeIcon)}
               </button>`}
         </header>
         <div id="body" class="body" part="body"><slot></slot></div>

@@ -8,7 +8,7 @@ import { TaskStatus } from '@lit/task';
 import { q, type Connection, type Integration } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
-import { icon } from '../styles/icons.js';
+import { icon, chevronIcon, searchIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
@@ -488,7 +488,7 @@ export class CkIntegrationPicker extends CkElement {
               ><ck-status-badge status=${connection.status}></ck-status-badge
             ></span>`
           : option.state === 'available'
-            ? icon('chevron', 'chevron')
+            ? icon(chevronIcon, 'chevron')
             : nothing
       }
     </div>`;
@@ -625,7 +625,7 @@ export class CkIntegrationPicker extends CkElement {
   protected override render(): unknown {
     return html`
       <div class="search" part="search">
-        ${icon('search')}
+        ${icon(searchIcon)}
         <input
           id="search"
           type="search"

@@ -14,7 +14,7 @@ import {
 } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
-import { icon } from '../styles/icons.js';
+import { icon, checkIcon, clockIcon, closeIcon, externalIcon, lockIcon, plusIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
@@ -1097,7 +1097,7 @@ export class CkLink extends CkElement {
                 ${plan.map(
                   (key) =>
                     html`<li>
-                      ${icon('check', 'icon success-mark')}
+                      ${icon(checkIcon, 'icon success-mark')}
                       <span>${this.planItemLabel(key)}</span>
                     </li>`,
                 )}
@@ -1105,7 +1105,7 @@ export class CkLink extends CkElement {
             : nothing
         }
         <p class="muted">
-          ${icon('lock', 'icon')} ${msg('Your data is shared securely, and only with your consent.')}
+          ${icon(lockIcon, 'icon')} ${msg('Your data is shared securely, and only with your consent.')}
         </p>
         <div class="actions">${actionButton('primary', this.t('landing.start'), this.onStart)}</div>`,
     );
@@ -1202,7 +1202,7 @@ export class CkLink extends CkElement {
         ${
           waiting
             ? html`<div class="waiting" part="waiting">
-                  ${icon('clock', 'icon')}
+                  ${icon(clockIcon, 'icon')}
                   <span
                     >${msg(str`Waiting for you to finish signing in to ${name} in the other window…`)}</span
                   >
@@ -1220,12 +1220,12 @@ export class CkLink extends CkElement {
                       aria-busy=${this.handoffPhase === 'starting' ? 'true' : 'false'}
                       @click=${this.onContinueToProvider}
                     >
-                      ${icon('external', 'icon')} ${msg(str`Continue to ${name}`)}
+                      ${icon(externalIcon, 'icon')} ${msg(str`Continue to ${name}`)}
                     </button>
                   </div>
                   ${this.handoffPhase === 'starting' ? html`<p class="muted" role="status">${msg('Preparing a secure connection…')}</p>` : nothing}`
               : html`<div class="waiting" part="waiting">
-                  ${icon('clock', 'icon')}<span
+                  ${icon(clockIcon, 'icon')}<span
                     >${msg(str`Waiting for the sign-in to ${name} to finish…`)}</span
                   >
                 </div>`
@@ -1262,7 +1262,7 @@ export class CkLink extends CkElement {
           j.connections.length
             ? html`<p>${msg('You connected:')}</p>
                 <ul class="plain">
-                  ${j.connections.map((c) => html`<li>${icon('check', 'icon success-mark')}<span>${c.platformName}</span></li>`)}
+                  ${j.connections.map((c) => html`<li>${icon(checkIcon, 'icon success-mark')}<span>${c.platformName}</span></li>`)}
                 </ul>`
             : nothing
         }
@@ -1295,7 +1295,7 @@ export class CkLink extends CkElement {
         <div class="actions">
           ${
             another
-              ? actionButton('secondary', html`${icon('plus', 'icon')} ${another}`, () =>
+              ? actionButton('secondary', html`${icon(plusIcon, 'icon')} ${another}`, () =>
                   this.dispatch({ type: 'connectAnother' }),
                 )
               : nothing
@@ -1391,7 +1391,7 @@ export class CkLink extends CkElement {
                 aria-label=${msg('Close')}
                 @click=${this.onCloseClick}
               >
-                ${icon('close', 'icon')}
+                ${icon(closeIcon, 'icon')}
               </button>`
         }
       </div>

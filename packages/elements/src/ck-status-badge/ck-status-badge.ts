@@ -3,27 +3,38 @@ import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { CkElement } from '../base/ck-element.js';
 import { hostStyles } from '../styles/shared.styles.js';
-import { icon } from '../styles/icons.js';
+import {
+  alertIcon,
+  checkIcon,
+  clockIcon,
+  crossIcon,
+  icon,
+  minusIcon,
+  pauseIcon,
+  syncIcon,
+  type IconPath,
+} from '../styles/icons.js';
 import { statusBadgeStyles } from './ck-status-badge.styles.js';
-import type { BadgeIcon, BadgeStatus, BadgeTone } from './ck-status-badge.types.js';
+import type { BadgeStatus, BadgeTone } from './ck-status-badge.types.js';
 
 interface BadgeLook {
   tone: BadgeTone;
-  icon: BadgeIcon;
+  /** One of the BADGE_ICONS, as the icon itself (a name would need a map of every icon in every bundle). */
+  icon: IconPath;
   label: () => string;
 }
 
-const queued: BadgeLook = { tone: 'neutral', icon: 'clock', label: () => msg('Waiting to sync') };
-const syncing: BadgeLook = { tone: 'info', icon: 'sync', label: () => msg('Syncing') };
-const failed: BadgeLook = { tone: 'danger', icon: 'cross', label: () => msg('Sync failed') };
+const queued: BadgeLook = { tone: 'neutral', icon: clockIcon, label: () => msg('Waiting to sync') };
+const syncing: BadgeLook = { tone: 'info', icon: syncIcon, label: () => msg('Syncing') };
+const failed: BadgeLook = { tone: 'danger', icon: crossIcon, label: () => msg('Sync failed') };
 
 /** Tone, icon and plain-language label of every status. */
 const LOOKS: Record<BadgeStatus, BadgeLook> = {
   // Connection statuses
-  PendingAuth: { tone: 'warning', icon: 'clock', label: () => msg('Waiting for sign-in') },
-  Linked: { tone: 'success', icon: 'check', label: () => msg('Connected') },
-  Unlinked: { tone: 'neutral', icon: 'pause', label: () => msg('Disconnected') },
-  Deauthorized: { tone: 'danger', icon: 'alert', label: () => msg('Access expired') },
+  PendingAuth: { tone: 'warning', icon: clockIcon, label: () => msg('Waiting for sign-in') },
+  Linked: { tone: 'success', icon: checkIcon, label: () => msg('Connected') },
+  Unlinked: { tone: 'neutral', icon: pauseIcon, label: () => msg('Disconnected') },
+  Deauthorized: { tone: 'danger', icon: alertIcon, label: () => msg('Access expired') },
   // Pull statuses
   Initial: queued,
   Queued: queued,
@@ -34,25 +45,25 @@ const LOOKS: Record<BadgeStatus, BadgeLook> = {
   Mapping: syncing,
   Processing: syncing,
   Validating: syncing,
-  Complete: { tone: 'success', icon: 'check', label: () => msg('Synced') },
+  Complete: { tone: 'success', icon: checkIcon, label: () => msg('Synced') },
   FetchError: failed,
   MapError: failed,
   InternalError: failed,
   ProcessingError: failed,
   ValidationError: failed,
-  AuthError: { tone: 'danger', icon: 'alert', label: () => msg('Sign-in needed') },
-  Cancelled: { tone: 'neutral', icon: 'minus', label: () => msg('Cancelled') },
-  NotSupported: { tone: 'neutral', icon: 'minus', label: () => msg('Not available') },
-  RateLimitError: { tone: 'warning', icon: 'clock', label: () => msg('Delayed, will retry') },
-  PermissionsError: { tone: 'danger', icon: 'alert', label: () => msg('Permission needed') },
-  PrerequisiteNotMet: { tone: 'warning', icon: 'clock', label: () => msg('Waiting for other data') },
+  AuthError: { tone: 'danger', icon: alertIcon, label: () => msg('Sign-in needed') },
+  Cancelled: { tone: 'neutral', icon: minusIcon, label: () => msg('Cancelled') },
+  NotSupported: { tone: 'neutral', icon: minusIcon, label: () => msg('Not available') },
+  RateLimitError: { tone: 'warning', icon: clockIcon, label: () => msg('Delayed, will retry') },
+  PermissionsError: { tone: 'danger', icon: alertIcon, label: () => msg('Permission needed') },
+  PrerequisiteNotMet: { tone: 'warning', icon: clockIcon, label: () => msg('Waiting for other data') },
   // Consent statuses
-  Active: { tone: 'success', icon: 'check', label: () => msg('Active') },
-  Withdrawn: { tone: 'neutral', icon: 'minus', label: () => msg('Withdrawn') },
-  Expired: { tone: 'danger', icon: 'alert', label: () => msg('Expired') },
+  Active: { tone: 'success', icon: checkIcon, label: () => msg('Active') },
+  Withdrawn: { tone: 'neutral', icon: minusIcon, label: () => msg('Withdrawn') },
+  Expired: { tone: 'danger', icon: alertIcon, label: () => msg('Expired') },
 };
 
-const UNKNOWN: BadgeLook = { tone: 'neutral', icon: 'minus', label: () => msg('Unknown status') };
+const UNKNOWN: BadgeLook = { tone: 'neutral', icon: minusIcon, label: () => msg('Unknown status') };
 
 /** The tone a status is shown in (for hosts that colour a row to match). */
 export function badgeTone(status: string): BadgeTone {
@@ -109,7 +120,7 @@ export class CkStatusBadge extends CkElement {
   protected override render(): unknown {
     const look = (LOOKS as Record<string, BadgeLook>)[this.status] ?? UNKNOWN;
     return html`<span part="badge" class="badge tone-${look.tone}" data-tone=${look.tone}
-      >${icon(look.icon, look.icon === 'sync' ? 'icon spin' : 'icon')}<span part="label">${this.label ?? look.label()}</span></span
+      >${icon(look.icon, look.icon === syncIcon ? 'icon spin' : 'icon')}<span part="label">${this.label ?? look.label()}</span></span
     >`;
   }
 }
