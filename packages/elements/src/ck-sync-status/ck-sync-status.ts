@@ -5,7 +5,7 @@ import { FINISHED_PULL_STATUSES, type DataStatuses, type DataTypesBySourceType, 
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
 import { LocaleController } from '../controllers/locale-controller.js';
-import { renderError, renderLoading } from '../controllers/connected-task.js';
+import { renderError, renderLoading } from '../controllers/task-states.js';
 import { taskStateStyles } from '../controllers/task-states.styles.js';
 import type { ElementsClient } from '../controllers/client.js';
 import { dataTypeLabel, groupDataTypes, isDataType, sourceTypeLabel } from '../data-types/data-types.js';
