@@ -1,7 +1,12 @@
 import { CONNECTION_STATUSES, CONSENT_STATUSES, PULL_STATUSES } from '@consent-kit/contract';
 
-/** Every status a badge can show: connection statuses, pull (sync) statuses and consent statuses. */
-export const BADGE_STATUSES = [...CONNECTION_STATUSES, ...PULL_STATUSES, ...CONSENT_STATUSES] as const;
+/**
+ * Every status a badge can show: connection statuses, pull (sync) statuses and consent statuses. (Built in a pure
+ * call: a spread at module level is code a bundler must keep, and only stories and tests read this list.)
+ */
+export const BADGE_STATUSES = /* @__PURE__ */ (
+  () => [...CONNECTION_STATUSES, ...PULL_STATUSES, ...CONSENT_STATUSES] as const
+)();
 export type BadgeStatus = (typeof BADGE_STATUSES)[number];
 
 /** Visual tones; each comes with its own icon, so colour is never the only signal. */
