@@ -309,10 +309,13 @@ export async function connectInJourney(
   ).toBeVisible();
 }
 
-/** A complete first onboarding at Copay (scenario 1 without the checks): ends on the submitted application. */
+/**
+ * A complete first onboarding at Copay (scenario 1 without the checks): ends on the submitted application, or on
+ * the "Check your data" page with `submit: false`.
+ */
 export async function onboardAtCopay(
   page: Page,
-  options: { accounting?: string; banks?: string[]; applicant?: Partial<CopayApplicant> } = {},
+  options: { accounting?: string; banks?: string[]; applicant?: Partial<CopayApplicant>; submit?: boolean } = {},
 ): Promise<void> {
   const banks = options.banks ?? ['Monzo Business'];
   await startCopayApplication(page, options.applicant);
@@ -328,6 +331,7 @@ export async function onboardAtCopay(
   await continueUntil(page, page.getByRole('button', { name: 'Done' }));
   await page.getByRole('button', { name: 'Done' }).click();
   await page.waitForURL(`${COPAY_URL}/apply/sync`);
+  if (options.submit === false) return;
   await expect(page.getByRole('heading', { level: 1, name: 'Your data is ready' })).toBeVisible();
   await page.getByRole('button', { name: 'Submit application' }).click();
   await page.waitForURL(`${COPAY_URL}/application`);

@@ -1,7 +1,7 @@
 /**
  * Copay as a web application: security headers and a strict CSP with Trusted Types (the page guard in fixtures
  * fails any test on a violation), the API key never reaching the browser, names rendering as text, the brand set
- * through consent-kit tokens, and 320 px reflow.
+ * through consent-kit tokens, 320 px reflow, and the "Check your data" page recovering from an early submit.
  */
 import type { Page } from '@playwright/test';
 import {
@@ -121,4 +121,44 @@ test('reflows at 320 px without sideways scrolling', async ({ page }) => {
   await expect(page.getByText('Xero', { exact: true })).toBeVisible();
   await expectNoHorizontalScroll(page, 'manage connections');
   await expectNoAxeViolations(page, 'manage connections at 320 px');
+});
+
+test('an early submit is refused while data syncs, and the warning goes once the sync completes', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Holds the page's sync polling (so the sync is still running as far as the page knows) until released, and has
+  // Copay's backend refuse the first submit the way it does while a data type is still syncing.
+  let releaseStatus!: () => void;
+  const statusHeld = new Promise<void>((resolve) => (releaseStatus = resolve));
+  await page.route(`${MOCK_URL}/companies/*/dataStatus`, async (route) => {
+    await statusHeld;
+    await route.continue();
+  });
+  await page.route(`${COPAY_URL}/api/application/submit`, (route) =>
+    route.fulfill({
+      status: 409,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        statusCode: 409,
+        service: 'copay',
+        error: 'Your data is still syncing. Wait until every item shows as complete, then submit again.',
+        correlationId: 'e2e-early-submit',
+        canBeRetried: 'Unknown',
+        detailedErrorCode: 1,
+      }),
+    }),
+  );
+  await onboardAtCopay(page, { submit: false });
+  await expect(page.getByRole('heading', { level: 1, name: 'We are fetching your data' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'Not quite ready' });
+  await expect(warning).toContainText('Your data is still syncing');
+  await expectNoAxeViolations(page, 'early submit refused');
+
+  await page.unroute(`${COPAY_URL}/api/application/submit`);
+  releaseStatus();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your data is ready' })).toBeVisible();
+  await expect(warning).toHaveCount(0);
+  await page.getByRole('button', { name: 'Submit application' }).click();
+  await page.waitForURL(`${COPAY_URL}/application`);
 });

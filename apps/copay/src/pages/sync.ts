@@ -27,15 +27,19 @@ export async function render(): Promise<void> {
   );
   submit.setAttribute('aria-describedby', 'submit-hint');
   const problem = h('div', { id: 'submit-problem' });
+  // A "still syncing" refusal stops being true when the sync completes: it must not linger under "Your data is ready".
+  let problemIsStillSyncing = false;
 
   const heading = h('h1', {}, 'We are fetching your data');
   status.addEventListener('ck-sync-complete', () => {
     heading.textContent = 'Your data is ready';
     hint.textContent = 'Everything is fetched. Submit your application when you are ready.';
+    if (problemIsStillSyncing) problem.replaceChildren();
   });
   submit.addEventListener('click', () => {
     void (async () => {
       problem.replaceChildren();
+      problemIsStillSyncing = false;
       submit.disabled = true;
       submit.textContent = 'Submitting…';
       try {
@@ -45,6 +49,7 @@ export async function render(): Promise<void> {
         submit.disabled = false;
         submit.textContent = 'Submit application';
         const stillSyncing = error instanceof BackendError && error.status === 409;
+        problemIsStillSyncing = stillSyncing;
         problem.append(
           notice(
             stillSyncing ? 'warning' : 'danger',
