@@ -315,7 +315,12 @@ export async function connectInJourney(
  */
 export async function onboardAtCopay(
   page: Page,
-  options: { accounting?: string; banks?: string[]; applicant?: Partial<CopayApplicant>; submit?: boolean } = {},
+  options: {
+    accounting?: string;
+    banks?: string[];
+    applicant?: Partial<CopayApplicant>;
+    submit?: boolean;
+  } = {},
 ): Promise<void> {
   const banks = options.banks ?? ['Monzo Business'];
   await startCopayApplication(page, options.applicant);

@@ -123,7 +123,9 @@ test('reflows at 320 px without sideways scrolling', async ({ page }) => {
   await expectNoAxeViolations(page, 'manage connections at 320 px');
 });
 
-test('an early submit is refused while data syncs, and the warning goes once the sync completes', async ({ page }) => {
+test('an early submit is refused while data syncs, and the warning goes once the sync completes', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   // Holds the page's sync polling (so the sync is still running as far as the page knows) until released, and has
   // Copay's backend refuse the first submit the way it does while a data type is still syncing.
