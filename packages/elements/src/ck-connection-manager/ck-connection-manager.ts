@@ -17,7 +17,7 @@ import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
 import { icon, alertIcon, plusIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
-import { taskStateStyles } from '../controllers/task-states.styles.js';
+import { loadingErrorStyles } from '../controllers/loading-error.styles.js';
 import { hostedLinkUrl } from '../controllers/safe-url.js';
 import { dataTypeLabel, groupDataTypes, sourceTypeLabel } from '../data-types/data-types.js';
 import '../ck-logo/index.js';
@@ -127,7 +127,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
  */
 @localized()
 export class CkConnectionManager extends CkElement {
-  static override styles = [hostStyles, buttonStyles, taskStateStyles, connectionManagerStyles];
+  static override styles = [hostStyles, buttonStyles, loadingErrorStyles, connectionManagerStyles];
 
   /** Controlled: the company's connections. Ignored while connected mode has loaded its own. */
   @property({ attribute: false }) connections?: Connection[];

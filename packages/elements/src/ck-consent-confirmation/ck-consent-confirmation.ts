@@ -8,7 +8,7 @@ import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
 import { icon, checkIcon, clockIcon, externalIcon, infoIcon, lockIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading } from '../controllers/connected-task.js';
-import { taskStateStyles } from '../controllers/task-states.styles.js';
+import { loadingErrorStyles } from '../controllers/loading-error.styles.js';
 import { listAll, type ElementsClient } from '../controllers/client.js';
 import { safeHttpUrl } from '../controllers/safe-url.js';
 import {
@@ -105,7 +105,7 @@ interface Submission {
  */
 @localized()
 export class CkConsentConfirmation extends CkElement {
-  static override styles = [hostStyles, buttonStyles, taskStateStyles, consentConfirmationStyles];
+  static override styles = [hostStyles, buttonStyles, loadingErrorStyles, consentConfirmationStyles];
 
   /** Controlled: the product asking for consent. Wins over a loaded one. */
   @property({ attribute: false }) product?: Product;

@@ -17,7 +17,7 @@ import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
 import { icon, checkIcon, clockIcon, closeIcon, externalIcon, lockIcon, plusIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
-import { taskStateStyles } from '../controllers/task-states.styles.js';
+import { loadingErrorStyles } from '../controllers/loading-error.styles.js';
 import { listAll } from '../controllers/client.js';
 import { hostedLinkUrl, safeHttpUrl } from '../controllers/safe-url.js';
 import '../ck-logo/index.js';
@@ -197,7 +197,7 @@ function newIdempotencyKey(): string {
  */
 @localized()
 export class CkLink extends CkElement {
-  static override styles = [hostStyles, buttonStyles, taskStateStyles, linkStyles];
+  static override styles = [hostStyles, buttonStyles, loadingErrorStyles, linkStyles];
 
   /** Connected mode: a @consent-kit/client instance with a company-scoped token. */
   @property({ attribute: false }) client?: LinkClient;

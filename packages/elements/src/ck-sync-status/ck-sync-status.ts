@@ -6,7 +6,7 @@ import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { renderError, renderLoading } from '../controllers/task-states.js';
-import { taskStateStyles } from '../controllers/task-states.styles.js';
+import { loadingErrorStyles } from '../controllers/loading-error.styles.js';
 import type { ElementsClient } from '../controllers/client.js';
 import { dataTypeLabel, groupDataTypes, isDataType, sourceTypeLabel } from '../data-types/data-types.js';
 import '../ck-status-badge/index.js';
@@ -52,7 +52,7 @@ interface SyncRow {
  */
 @localized()
 export class CkSyncStatus extends CkElement {
-  static override styles = [hostStyles, buttonStyles, taskStateStyles, syncStatusStyles];
+  static override styles = [hostStyles, buttonStyles, loadingErrorStyles, syncStatusStyles];
 
   /** Controlled: `GET /companies/{id}/dataStatus` (data type -> status). Wins over polled data. */
   @property({ attribute: false }) statuses?: DataStatuses;
