@@ -14,6 +14,7 @@ import {
 } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
+import { buttonVariantStyles } from '../styles/button-variants.styles.js';
 import { icon, alertIcon, plusIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
@@ -127,7 +128,7 @@ const EMPTY: readonly never[] = Object.freeze([]);
  */
 @localized()
 export class CkConnectionManager extends CkElement {
-  static override styles = [hostStyles, buttonStyles, loadingErrorStyles, connectionManagerStyles];
+  static override styles = [hostStyles, buttonStyles, buttonVariantStyles, loadingErrorStyles, connectionManagerStyles];
 
   /** Controlled: the company's connections. Ignored while connected mode has loaded its own. */
   @property({ attribute: false }) connections?: Connection[];

@@ -5,6 +5,7 @@ import { TaskStatus } from '@lit/task';
 import type { ConsentRecord, DataType, DataTypesBySourceType, Product } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
+import { buttonVariantStyles } from '../styles/button-variants.styles.js';
 import { icon, checkIcon, clockIcon, externalIcon, infoIcon, lockIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading } from '../controllers/connected-task.js';
@@ -105,7 +106,7 @@ interface Submission {
  */
 @localized()
 export class CkConsentConfirmation extends CkElement {
-  static override styles = [hostStyles, buttonStyles, loadingErrorStyles, consentConfirmationStyles];
+  static override styles = [hostStyles, buttonStyles, buttonVariantStyles, loadingErrorStyles, consentConfirmationStyles];
 
   /** Controlled: the product asking for consent. Wins over a loaded one. */
   @property({ attribute: false }) product?: Product;

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
+import { buttonVariantStyles } from '../styles/button-variants.styles.js';
 import { icon, closeIcon } from '../styles/icons.js';
 import { dialogStyles } from './ck-dialog.styles.js';
 import type { DialogTone, DialogVariant } from './ck-dialog.types.js';
@@ -52,7 +53,7 @@ export function deepActiveElement(doc: Document = document): HTMLElement | null 
  */
 @localized()
 export class CkDialog extends CkElement {
-  static override styles = [hostStyles, buttonStyles, dialogStyles];
+  static override styles = [hostStyles, buttonStyles, buttonVariantStyles, dialogStyles];
 
   /** Whether the dialog is open. Setting it opens / closes the dialog like `show()` / `close()`. */
   @property({ type: Boolean, reflect: true }) open = false;

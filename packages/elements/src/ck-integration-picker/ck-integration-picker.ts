@@ -8,6 +8,7 @@ import { TaskStatus } from '@lit/task';
 import { q, type Connection, type Integration } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
+import { buttonVariantStyles } from '../styles/button-variants.styles.js';
 import { icon, chevronIcon, searchIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading } from '../controllers/connected-task.js';
@@ -133,7 +134,7 @@ function optionId(key: string): string {
  */
 @localized()
 export class CkIntegrationPicker extends CkElement {
-  static override styles = [hostStyles, buttonStyles, taskStateStyles, integrationPickerStyles];
+  static override styles = [hostStyles, buttonStyles, buttonVariantStyles, taskStateStyles, integrationPickerStyles];
 
   /** Controlled: the integrations to offer (disabled ones are left out). Wins over loaded ones. */
   @property({ attribute: false }) integrations?: Integration[];

@@ -14,6 +14,7 @@ import {
 } from '@consent-kit/contract';
 import { CkElement } from '../base/ck-element.js';
 import { buttonStyles, hostStyles } from '../styles/shared.styles.js';
+import { buttonVariantStyles } from '../styles/button-variants.styles.js';
 import { icon, checkIcon, clockIcon, closeIcon, externalIcon, lockIcon, plusIcon } from '../styles/icons.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { connectedTask, renderError, renderLoading, summarizeError } from '../controllers/connected-task.js';
@@ -197,7 +198,7 @@ function newIdempotencyKey(): string {
  */
 @localized()
 export class CkLink extends CkElement {
-  static override styles = [hostStyles, buttonStyles, loadingErrorStyles, linkStyles];
+  static override styles = [hostStyles, buttonStyles, buttonVariantStyles, loadingErrorStyles, linkStyles];
 
   /** Connected mode: a @consent-kit/client instance with a company-scoped token. */
   @property({ attribute: false }) client?: LinkClient;

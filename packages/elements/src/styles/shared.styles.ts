@@ -43,7 +43,7 @@ export const hostStyles = css`
   }
 `;
 
-/** Buttons: at least the target size (WCAG 2.5.8 asks 24 px; we use 44 px), primary / secondary / danger. */
+/** Buttons: at least the target size (WCAG 2.5.8 asks 24 px; we use 44 px); the variants: `buttonVariantStyles`. */
 export const buttonStyles = css`
   .button {
     display: inline-flex;
@@ -68,25 +68,5 @@ export const buttonStyles = css`
   .button[disabled] {
     opacity: 0.6;
     cursor: not-allowed;
-  }
-  .button.primary {
-    background: var(--ck-sys-color-primary);
-    border-color: var(--ck-sys-color-primary);
-    color: var(--ck-sys-color-on-primary);
-  }
-  .button.primary:hover {
-    filter: brightness(1.1);
-  }
-  .button.danger {
-    background: var(--ck-sys-color-danger);
-    border-color: var(--ck-sys-color-danger);
-    color: var(--ck-sys-color-on-primary);
-  }
-  .button.link {
-    border-color: transparent;
-    background: transparent;
-    color: var(--ck-sys-color-primary);
-    text-decoration: underline;
-    padding: 0 var(--ck-sys-space-sm);
   }
 `;
