@@ -8,6 +8,9 @@ import { css, type CSSResult } from 'lit';
  * They are installed once per document in the `consent-kit` cascade layer, so any unlayered page rule wins:
  * a brand sets `--ck-sys-color-primary` on `:root` (or any ancestor) and every element follows.
  * Dark theme: `data-ck-theme="dark"` on any ancestor.
+ *
+ * The categorical pairs (`--ck-sys-color-categorical-N` + `--ck-sys-color-on-categorical-N`: monograms, charts) are
+ * a background and a text colour with AA contrast in both themes. (Comments stay out of the CSS text: it ships.)
  */
 export const tokenStyles: CSSResult = css`
   @layer consent-kit {
@@ -78,7 +81,6 @@ export const tokenStyles: CSSResult = css`
       --ck-sys-color-danger-container: var(--ck-ref-palette-red-100);
       --ck-sys-color-on-danger-container: var(--ck-ref-palette-red-700);
       --ck-sys-color-scrim: rgb(2 6 23 / 0.5);
-      /* Categorical pairs (monograms, charts): background + text with AA contrast in both themes. */
       --ck-sys-color-categorical-1: var(--ck-ref-palette-blue-100);
       --ck-sys-color-on-categorical-1: var(--ck-ref-palette-blue-900);
       --ck-sys-color-categorical-2: var(--ck-ref-palette-green-100);
