@@ -65,7 +65,6 @@ async function frontend(): Promise<RequestHandler[]> {
     const { build } = await import('vite');
     await build({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
   }
-  const indexHtml = await readFile(resolve(dist, 'index.html'), 'utf8');
   const router = express.Router();
   // Hashed file names: cached for a year; a missing asset is a 404, never the page.
   router.use(
@@ -75,8 +74,12 @@ async function frontend(): Promise<RequestHandler[]> {
   router.use(express.static(dist, { index: false }));
   router.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.status(200).type('html').send(indexHtml);
+    // Read per request, not once at start: a rebuild while Copay runs (`pnpm build`, the e2e stack) replaces the
+    // hashed assets, and a page cached from before would point at scripts that no longer exist.
+    readFile(resolve(dist, 'index.html'), 'utf8').then((indexHtml) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.status(200).type('html').send(indexHtml);
+    }, next);
   });
   return [router];
 }
