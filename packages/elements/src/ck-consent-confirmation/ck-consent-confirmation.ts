@@ -14,11 +14,11 @@ import { listAll, type ElementsClient } from '../controllers/client.js';
 import { safeHttpUrl } from '../controllers/safe-url.js';
 import {
   dataTypeDescription,
+  dataTypeGroupLabel,
   dataTypeLabel,
   flattenDataTypes,
   groupDataTypes,
   sourceTypeDescription,
-  sourceTypeLabel,
   toDataTypesBySourceType,
   type DataTypeGroup,
 } from '../data-types/data-types.js';
@@ -289,7 +289,7 @@ export class CkConsentConfirmation extends CkElement {
     const sub = this.headingLevel + 2;
     return html`${groups.map(
       (group) => html`<div class="panel">
-        ${this.heading(sub, sourceTypeLabel(group.sourceType), 'group-heading')}
+        ${this.heading(sub, dataTypeGroupLabel(group.sourceType), 'group-heading')}
         <p class="group-source">${sourceTypeDescription(group.sourceType)}</p>
         <ul>
           ${group.dataTypes.map(

@@ -8,7 +8,7 @@ import { LocaleController } from '../controllers/locale-controller.js';
 import { renderError, renderLoading } from '../controllers/task-states.js';
 import { loadingErrorStyles } from '../controllers/loading-error.styles.js';
 import type { ElementsClient } from '../controllers/client.js';
-import { dataTypeLabel, groupDataTypes, isDataType, sourceTypeLabel } from '../data-types/data-types.js';
+import { dataTypeGroupLabel, dataTypeLabel, groupDataTypes, isDataType } from '../data-types/data-types.js';
 import '../ck-status-badge/index.js';
 import { syncStatusStyles } from './ck-sync-status.styles.js';
 import type { SyncPhase } from './ck-sync-status.types.js';
@@ -261,7 +261,7 @@ export class CkSyncStatus extends CkElement {
       <div class="groups">
         ${groups.map(
           (group) => html`<div>
-            ${multiple ? html`<p class="group-heading" id="g-${group.sourceType}">${sourceTypeLabel(group.sourceType)}</p>` : nothing}
+            ${multiple ? html`<p class="group-heading" id="g-${group.sourceType}">${dataTypeGroupLabel(group.sourceType)}</p>` : nothing}
             <ul part="list" aria-labelledby=${multiple ? `g-${group.sourceType}` : nothing}>
               ${group.dataTypes.map((dt) => renderRow(byType.get(dt)!))}
             </ul>

@@ -106,11 +106,15 @@ const DESCRIPTIONS: Record<DataType, () => string> = {
   'commerce-transactions': () => msg('Payouts, refunds, fees and other money movements in your store', { id: 'data-type.commerce_transactions.description' }),
 };
 
-const SOURCE_TYPE_LABELS: Record<SourceType, () => string> = {
+/** Two tables, so an element that only shows data type groups (always journey source types) leaves the others out. */
+const JOURNEY_SOURCE_TYPE_LABELS: Record<JourneySourceType, () => string> = {
   Accounting: () => msg('Accounting', { id: 'source-type.Accounting' }),
   Banking: () => msg('Banking', { id: 'source-type.Banking' }),
-  BankFeed: () => msg('Bank feeds', { id: 'source-type.BankFeed' }),
   Commerce: () => msg('Commerce', { id: 'source-type.Commerce' }),
+};
+
+const OTHER_SOURCE_TYPE_LABELS: Record<Exclude<SourceType, JourneySourceType>, () => string> = {
+  BankFeed: () => msg('Bank feeds', { id: 'source-type.BankFeed' }),
   Expense: () => msg('Expense management', { id: 'source-type.Expense' }),
   Other: () => msg('Other', { id: 'source-type.Other' }),
   Unknown: () => msg('Other', { id: 'source-type.Unknown' }),
@@ -145,9 +149,22 @@ export function dataTypeText(dataType: DataType | string): string {
   return `${dataTypeLabel(dataType)} — ${first.toLocaleLowerCase()}${rest.join('')}`;
 }
 
-/** Localised heading of a source type: "Accounting", "Banking", "Commerce". */
+/** Localised heading of a source type: "Accounting", "Banking", "Commerce", "Bank feeds"... Unknown ones: the key. */
 export function sourceTypeLabel(sourceType: SourceType | string): string {
-  return Object.hasOwn(SOURCE_TYPE_LABELS, sourceType) ? SOURCE_TYPE_LABELS[sourceType as SourceType]() : sourceType;
+  if (Object.hasOwn(JOURNEY_SOURCE_TYPE_LABELS, sourceType)) {
+    return dataTypeGroupLabel(sourceType as JourneySourceType);
+  }
+  return Object.hasOwn(OTHER_SOURCE_TYPE_LABELS, sourceType)
+    ? OTHER_SOURCE_TYPE_LABELS[sourceType as Exclude<SourceType, JourneySourceType>]()
+    : sourceType;
+}
+
+/**
+ * Localised heading of a data type group (a `DataTypeGroup.sourceType`): "Accounting", "Banking", "Commerce". The same
+ * text as `sourceTypeLabel`, for elements that only show groups.
+ */
+export function dataTypeGroupLabel(sourceType: JourneySourceType): string {
+  return JOURNEY_SOURCE_TYPE_LABELS[sourceType]();
 }
 
 /** Where a source type's data comes from: "From your accounting software". */
