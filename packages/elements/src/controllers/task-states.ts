@@ -18,12 +18,23 @@ export interface ErrorSummary {
  * thrown value into an ErrorSummary, without assuming its class (two copies of the client may coexist).
  */
 export function summarizeError(error: unknown): ErrorSummary {
+  const summary = describeError(error);
+  const { status } = summary;
+  const canBeRetried = (error as { canBeRetried?: unknown } | null | undefined)?.canBeRetried;
+  const retryable =
+    typeof canBeRetried === 'boolean'
+      ? canBeRetried || status === undefined || status >= 500
+      : status === undefined || status === 408 || status === 429 || status >= 500;
+  return { ...summary, retryable };
+}
+
+/** The ErrorSummary but `retryable`: all the error panel shows (so elements that never ask leave that logic out). */
+function describeError(error: unknown): Omit<ErrorSummary, 'retryable'> {
   const value = (error ?? {}) as {
     message?: unknown;
     status?: unknown;
     statusCode?: unknown;
     correlationId?: unknown;
-    canBeRetried?: unknown;
     body?: { error?: unknown; correlationId?: unknown; statusCode?: unknown } | null;
   };
   const status =
@@ -50,11 +61,7 @@ export function summarizeError(error: unknown): ErrorSummary {
         : typeof value.message === 'string' && value.message
           ? value.message
           : String(error);
-  const retryable =
-    typeof value.canBeRetried === 'boolean'
-      ? value.canBeRetried || status === undefined || status >= 500
-      : status === undefined || status === 408 || status === 429 || status >= 500;
-  return { message, status, correlationId, retryable };
+  return { message, status, correlationId };
 }
 
 /** Loading skeleton with a polite `role=status` announcement. Style hooks: `.ck-skeleton`, part `skeleton`. */
@@ -71,7 +78,7 @@ export function renderError(
   onRetry: (() => void) | undefined,
   label: string = msg('Something went wrong'),
 ): TemplateResult {
-  const summary = summarizeError(error);
+  const summary = describeError(error);
   return html`<div class="ck-state ck-error" part="error" role="alert">
     <p class="ck-error-title">${label}</p>
     <p class="ck-error-message">${summary.message}</p>
