@@ -1,9 +1,21 @@
 /**
  * Insights (the React dashboard): a business signs in by name, connects Xero and a bank through <ck-link> (the
  * React wrapper), and sees its dashboard computed from reads for the `insights` product only. Keyboard-only
- * sign-in, a provider denial with its recovery, and axe on every page and state on the way.
+ * sign-in, a provider denial with its recovery, and axe on every page and state on the way. A business that
+ * applied at Copay first finds the same company by its name.
  */
-import { INSIGHTS_URL, approveAtProvider, continueUntil, denyAtProvider, expect, expectNoAxeViolations, focused, test } from '../fixtures.js';
+import {
+  INSIGHTS_URL,
+  approveAtProvider,
+  continueUntil,
+  copayMe,
+  denyAtProvider,
+  expect,
+  expectNoAxeViolations,
+  focused,
+  onboardAtCopay,
+  test,
+} from '../fixtures.js';
 import {
   dataStatusOf,
   expectDashboardFigures,
@@ -11,10 +23,14 @@ import {
   insightsSession,
   productOf,
   recordDataReads,
+  signInToInsights,
   uniqueBusiness,
 } from '../../apps/insights/e2e/flows.js';
 
-test('a new business signs in with the keyboard, connects Xero and a bank, and sees its dashboard', async ({ page, request }) => {
+test('a new business signs in with the keyboard, connects Xero and a bank, and sees its dashboard', async ({
+  page,
+  request,
+}) => {
   const businessName = uniqueBusiness('Kestrel Bakery');
   const reads = recordDataReads(page);
 
@@ -43,7 +59,9 @@ test('a new business signs in with the keyboard, connects Xero and a bank, and s
   const { companyId } = await insightsSession(page);
 
   await test.step('a new business has nothing to show yet and is invited to connect', async () => {
-    await expect(page.getByRole('heading', { name: 'Connect your software to see your dashboard' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Connect your software to see your dashboard' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page, 'dashboard before connecting');
     await page.getByRole('link', { name: 'Connect your software' }).click();
     await page.waitForURL(`${INSIGHTS_URL}/connect`);
@@ -69,7 +87,9 @@ test('a new business signs in with the keyboard, connects Xero and a bank, and s
     await page.waitForURL(`${INSIGHTS_URL}/connect/callback`);
     // The result was read from the address and removed from it.
     expect(new URL(page.url()).search).toBe('');
-    await expect(page.getByRole('heading', { name: /Xero is connected|Fetching your data from Xero/ })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: /Xero is connected|Fetching your data from Xero/ }),
+    ).toBeVisible();
     await expectNoAxeViolations(page, 'Xero connected');
   });
 
@@ -89,7 +109,9 @@ test('a new business signs in with the keyboard, connects Xero and a bank, and s
     await expectDashboardFigures(page);
     await expect(page.getByRole('term').filter({ hasText: 'Cash balance' })).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: /across 3 bank accounts/ })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Balance by bank account' }).getByRole('listitem')).toHaveCount(3);
+    await expect(
+      page.getByRole('list', { name: 'Balance by bank account' }).getByRole('listitem'),
+    ).toHaveCount(3);
     await expectNoAxeViolations(page, 'dashboard with figures');
     // The figures are also available as tables.
     await page.getByText('Show the figures as a table').first().click();
@@ -117,4 +139,24 @@ test('a new business signs in with the keyboard, connects Xero and a bank, and s
     await page.goto(`${INSIGHTS_URL}/privacy`);
     await expect(page.getByLabel('Business name')).toBeVisible();
   });
+});
+
+test('a business that applied at Copay signs in to Insights by the same name and finds the same company', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const businessName = uniqueBusiness('Copay First Cafe');
+  await onboardAtCopay(page, { applicant: { businessName } });
+  const { applicant } = await copayMe(page);
+
+  // Copay names its companies by merchant id; Insights finds the business by the name tag Copay set.
+  const session = await signInToInsights(page, `  ${businessName.toUpperCase()} `);
+  expect(session.companyId).toBe(applicant.companyId);
+  await expect(page.getByText(businessName.toUpperCase()).first()).toBeVisible();
+  await expect(page.getByText(applicant.id)).toHaveCount(0);
+  // What Copay connected is offered to Insights without a new provider sign-in.
+  await expect(
+    page.getByText('You already connected Xero and Monzo Business for another product.'),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'dashboard: a Copay applicant, no Insights consent yet');
 });

@@ -6,7 +6,7 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
-import type { Connection, ErrorBody } from '@consent-kit/contract';
+import { BUSINESS_NAME_TAG, businessNameKey, type Connection, type ErrorBody } from '@consent-kit/contract';
 import { GatewayError, type CodatGateway } from './codat.js';
 import type { Store, StoreData } from './store.js';
 import {
@@ -166,7 +166,11 @@ export function createApp(options: CopayOptions): Express {
     const company = await gateway.createCompany({
       name: applicant.id,
       description: `Copay applicant: ${applicant.businessName}`,
-      tags: { merchantId: applicant.id, app: 'copay' },
+      tags: {
+        merchantId: applicant.id,
+        app: 'copay',
+        [BUSINESS_NAME_TAG]: businessNameKey(applicant.businessName),
+      },
     });
     await store.update((data) => {
       const a = data.applicants.find((x) => x.id === applicant.id);
@@ -240,7 +244,8 @@ export function createApp(options: CopayOptions): Express {
     const company = await gateway.createCompany({
       name: merchantId,
       description: `Copay applicant: ${input.businessName}`,
-      tags: { merchantId, app: 'copay' },
+      // The business name as a tag: Insights (the same lender's dashboard) finds this business by it.
+      tags: { merchantId, app: 'copay', [BUSINESS_NAME_TAG]: businessNameKey(input.businessName) },
     });
     const now = new Date().toISOString();
     const token = randomBytes(32).toString('base64url');

@@ -144,6 +144,12 @@ describe('sign-up', () => {
     const company = gateway.companies.get(applicant.companyId);
     expect(company?.name).toBe(applicant.id);
     expect(company?.description).toBe('Copay applicant: Harbour Coffee Roasters');
+    // Tagged with the business name, so the lender's Insights dashboard finds the same business by name.
+    expect(company?.tags).toEqual({
+      merchantId: applicant.id,
+      app: 'copay',
+      businessName: 'harbour coffee roasters',
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/copay_session=[\w-]{40,};/);
     expect(cookie).toMatch(/HttpOnly/);

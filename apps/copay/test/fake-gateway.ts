@@ -31,11 +31,16 @@ export class FakeGateway implements CodatGateway {
   /** Set to make the webhook endpoints fail as if the API were down. */
   unreachable = false;
 
-  async createCompany(input: { name: string; description: string }): Promise<Company> {
+  async createCompany(input: {
+    name: string;
+    description: string;
+    tags?: Record<string, string>;
+  }): Promise<Company> {
     const company: Company = {
       id: randomUUID(),
       name: input.name,
       description: input.description,
+      tags: input.tags ?? {},
       redirect: `${this.baseUrl}/link/${input.name}`,
       created: new Date().toISOString(),
       dataConnections: [],

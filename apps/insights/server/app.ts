@@ -1,9 +1,23 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
-import { CreateCompanyRequest, toValidationItems, type ErrorBody, type ValidationItem } from '@consent-kit/contract';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+import {
+  BUSINESS_NAME_TAG,
+  businessNameKey,
+  CreateCompanyRequest,
+  toValidationItems,
+  type Company,
+  type ErrorBody,
+  type ValidationItem,
+} from '@consent-kit/contract';
 import { CodatApi, UpstreamError } from './codat.js';
 import { configFromEnv, INSIGHTS_PRODUCT, type InsightsConfig } from './config.js';
-import { JsonStore, nameKey, type DashboardUser } from './store.js';
+import { JsonStore, type DashboardUser } from './store.js';
 import type { SessionView, SignInRequest } from '../src/shared/api-types.js';
 
 export const SESSION_COOKIE = 'insights_session';
@@ -150,6 +164,10 @@ export function createApp(options: CreateAppOptions = {}): Express {
     return user ? { user, idHash } : undefined;
   };
 
+  /** How the business is shown: its company's name, unless another product named the company otherwise (Copay's merchant ids). */
+  const displayName = (company: Company, user: DashboardUser): string =>
+    businessNameKey(company.name) === user.nameKey ? company.name : user.businessName;
+
   const view = async (user: DashboardUser, companyName: string): Promise<SessionView> => {
     const token = await api.accessToken(user.companyId);
     return {
@@ -174,7 +192,10 @@ export function createApp(options: CreateAppOptions = {}): Express {
 
   api$.post('/session', async (req, res) => {
     const body = (req.body ?? {}) as Partial<SignInRequest>;
-    const rawName = typeof body.businessName === 'string' ? body.businessName.trim().replace(/\s+/g, ' ') : body.businessName;
+    const rawName =
+      typeof body.businessName === 'string'
+        ? body.businessName.trim().replace(/\s+/g, ' ')
+        : body.businessName;
     const parsed = CreateCompanyRequest.safeParse({ name: rawName });
     if (!parsed.success) {
       const validation = toValidationItems(parsed.error).map((item) => ({
@@ -186,49 +207,52 @@ export function createApp(options: CreateAppOptions = {}): Express {
       return;
     }
     const businessName = parsed.data.name;
-    const key = nameKey(businessName);
+    const key = businessNameKey(businessName);
 
     // One sign-in per business at a time, so two tabs never create two companies for the same business.
     const previous = signInLocks.get(key) ?? Promise.resolve();
-    const work = previous.catch(() => undefined).then(async () => {
-      const existing = store.read().users.find((u) => u.nameKey === key);
-      let company = existing ? await api.getCompany(existing.companyId) : undefined;
-      // A business that started elsewhere (e.g. applied to Copay) is the same company: find it by name.
-      company ??= await api.findCompanyByName(businessName);
-      company ??= await api.createCompany({
-        name: businessName,
-        description: 'Business that signed up to the Insights dashboard',
-        tags: { signedUpVia: INSIGHTS_PRODUCT },
-      });
-      const now = new Date();
-      const sessionId = randomBytes(32).toString('base64url');
-      const user = await store.update((data) => {
-        let record = data.users.find((u) => u.nameKey === key);
-        if (!record) {
-          record = {
-            id: randomUUID(),
-            // A business found by name keeps the name it was registered with ("Bakery Ltd", not "bakery ltd").
-            businessName: company.name,
-            nameKey: key,
-            companyId: company.id,
-            createdAt: now.toISOString(),
-            lastSignInAt: now.toISOString(),
-          };
-          data.users.push(record);
-        }
-        record.companyId = company.id;
-        record.lastSignInAt = now.toISOString();
-        data.sessions = data.sessions.filter((s) => Date.parse(s.expiresAt) > now.getTime());
-        data.sessions.push({
-          idHash: hashSessionId(sessionId),
-          userId: record.id,
-          createdAt: now.toISOString(),
-          expiresAt: new Date(now.getTime() + config.sessionTtlMs).toISOString(),
+    const work = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const existing = store.read().users.find((u) => u.nameKey === key);
+        let company = existing ? await api.getCompany(existing.companyId) : undefined;
+        // A business that started elsewhere (e.g. applied to Copay) is the same company: find it by name.
+        company ??= await api.findCompanyByName(businessName);
+        company ??= await api.createCompany({
+          name: businessName,
+          description: 'Business that signed up to the Insights dashboard',
+          tags: { signedUpVia: INSIGHTS_PRODUCT, [BUSINESS_NAME_TAG]: key },
         });
-        return { ...record };
+        const now = new Date();
+        const sessionId = randomBytes(32).toString('base64url');
+        const user = await store.update((data) => {
+          let record = data.users.find((u) => u.nameKey === key);
+          if (!record) {
+            record = {
+              id: randomUUID(),
+              // A business found by name keeps the name it was registered with ("Bakery Ltd", not "bakery ltd");
+              // one found by its tag (a company named by merchant id) keeps the name typed here.
+              businessName: businessNameKey(company.name) === key ? company.name : businessName,
+              nameKey: key,
+              companyId: company.id,
+              createdAt: now.toISOString(),
+              lastSignInAt: now.toISOString(),
+            };
+            data.users.push(record);
+          }
+          record.companyId = company.id;
+          record.lastSignInAt = now.toISOString();
+          data.sessions = data.sessions.filter((s) => Date.parse(s.expiresAt) > now.getTime());
+          data.sessions.push({
+            idHash: hashSessionId(sessionId),
+            userId: record.id,
+            createdAt: now.toISOString(),
+            expiresAt: new Date(now.getTime() + config.sessionTtlMs).toISOString(),
+          });
+          return { ...record };
+        });
+        return { user, sessionId, companyName: displayName(company, user) };
       });
-      return { user, sessionId, companyName: company.name };
-    });
     signInLocks.set(key, work);
     try {
       const { user, sessionId, companyName } = await work;
@@ -262,7 +286,7 @@ export function createApp(options: CreateAppOptions = {}): Express {
       res.status(204).end();
       return;
     }
-    res.json(await view(session.user, company.name));
+    res.json(await view(session.user, displayName(company, session.user)));
   });
 
   api$.delete('/session', async (req, res) => {
@@ -310,7 +334,9 @@ export function createApp(options: CreateAppOptions = {}): Express {
     }
     if (err instanceof UpstreamError) {
       console.warn(`insights: upstream error ${err.status}: ${err.message}`);
-      sendError(res, 502, 'The data platform is unavailable right now. Try again in a moment.', { canBeRetried: true });
+      sendError(res, 502, 'The data platform is unavailable right now. Try again in a moment.', {
+        canBeRetried: true,
+      });
       return;
     }
     console.error('insights: unexpected error', err);

@@ -1,5 +1,7 @@
 import {
   AccessToken,
+  BUSINESS_NAME_TAG,
+  businessNameKey,
   Company,
   ErrorBody,
   encodeQuery,
@@ -24,7 +26,9 @@ export class UpstreamError extends Error {
 const CompanyPage = paged(Company);
 
 interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof formatZodError>[0] };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: Parameters<typeof formatZodError>[0] };
 }
 
 /**
@@ -82,23 +86,47 @@ export class CodatApi {
   private static check<T>(schema: Schema<T>, value: unknown, what: string): T {
     const result = schema.safeParse(value);
     if (!result.success) {
-      throw new UpstreamError(`Unexpected ${what} from the data platform: ${formatZodError(result.error)}`, 502);
+      throw new UpstreamError(
+        `Unexpected ${what} from the data platform: ${formatZodError(result.error)}`,
+        502,
+      );
     }
     return result.data;
   }
 
-  /** The company with exactly this name (case-insensitive), oldest first when there are several. */
+  /**
+   * The business's company, oldest first when there are several: the one named so (case and spaces ignored), else
+   * one tagged with the name by another of the lender's products (Copay names its companies by merchant id).
+   */
   async findCompanyByName(name: string): Promise<Company | undefined> {
-    const query = encodeQuery(q.eq('name', name));
-    const page = CodatApi.check(CompanyPage, await this.call('GET', `/companies?query=${query}&orderBy=created&pageSize=50`), 'company list');
-    const wanted = name.trim().toLowerCase();
-    return page.results.find((company) => company.name.trim().toLowerCase() === wanted);
+    const wanted = businessNameKey(name);
+    const named = CodatApi.check(
+      CompanyPage,
+      await this.call(
+        'GET',
+        `/companies?query=${encodeQuery(q.eq('name', name))}&orderBy=created&pageSize=50`,
+      ),
+      'company list',
+    );
+    const byName = named.results.find((company) => businessNameKey(company.name) === wanted);
+    if (byName) return byName;
+    const tag = encodeURIComponent(`${BUSINESS_NAME_TAG}=${wanted}`);
+    const tagged = CodatApi.check(
+      CompanyPage,
+      await this.call('GET', `/companies?tags=${tag}&orderBy=created&pageSize=1`),
+      'company list',
+    );
+    return tagged.results[0];
   }
 
   /** The company, or undefined when it no longer exists (e.g. the mock server was restarted with fresh data). */
   async getCompany(companyId: string): Promise<Company | undefined> {
     try {
-      return CodatApi.check(Company, await this.call('GET', `/companies/${encodeURIComponent(companyId)}`), 'company');
+      return CodatApi.check(
+        Company,
+        await this.call('GET', `/companies/${encodeURIComponent(companyId)}`),
+        'company',
+      );
     } catch (error) {
       if (error instanceof UpstreamError && error.status === 404) return undefined;
       throw error;

@@ -7,7 +7,7 @@ import path from 'node:path';
 export interface DashboardUser {
   id: string;
   businessName: string;
-  /** Lower-cased, whitespace-collapsed name: the sign-in key. */
+  /** `businessNameKey()` of the name: the sign-in key. */
   nameKey: string;
   companyId: string;
   createdAt: string;
@@ -30,10 +30,6 @@ export interface InsightsData {
 
 const EMPTY: InsightsData = { version: 1, users: [], sessions: [] };
 
-export function nameKey(businessName: string): string {
-  return businessName.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -41,12 +37,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function isUser(value: unknown): value is DashboardUser {
   return (
     isObject(value) &&
-    ['id', 'businessName', 'nameKey', 'companyId', 'createdAt', 'lastSignInAt'].every((k) => typeof value[k] === 'string')
+    ['id', 'businessName', 'nameKey', 'companyId', 'createdAt', 'lastSignInAt'].every(
+      (k) => typeof value[k] === 'string',
+    )
   );
 }
 
 function isSession(value: unknown): value is SessionRecord {
-  return isObject(value) && ['idHash', 'userId', 'createdAt', 'expiresAt'].every((k) => typeof value[k] === 'string');
+  return (
+    isObject(value) &&
+    ['idHash', 'userId', 'createdAt', 'expiresAt'].every((k) => typeof value[k] === 'string')
+  );
 }
 
 function parse(text: string): InsightsData {
@@ -86,7 +87,9 @@ export class JsonStore {
       // Keep the unreadable file for inspection rather than overwriting it, and start afresh.
       const aside = `${this.file}.unreadable-${Date.now()}`;
       renameSync(this.file, aside);
-      console.warn(`insights: ${this.file} could not be read (${(error as Error).message}); moved to ${aside}`);
+      console.warn(
+        `insights: ${this.file} could not be read (${(error as Error).message}); moved to ${aside}`,
+      );
       return structuredClone(EMPTY);
     }
   }

@@ -20,7 +20,12 @@ const servers: Server[] = [];
 
 async function listen(options: { dataDir?: string; apiBaseUrl?: string } = {}): Promise<string> {
   const app = createApp({
-    config: { apiBaseUrl: options.apiBaseUrl ?? mock.url, apiKey: API_KEY, copayUrl: 'http://localhost:4020', dataDir: options.dataDir ?? dataDir },
+    config: {
+      apiBaseUrl: options.apiBaseUrl ?? mock.url,
+      apiKey: API_KEY,
+      copayUrl: 'http://localhost:4020',
+      dataDir: options.dataDir ?? dataDir,
+    },
     store: new JsonStore(options.dataDir ?? dataDir),
   });
   const server = await new Promise<Server>((resolve) => {
@@ -71,28 +76,75 @@ describe('sign-in by business name', () => {
     expect(response.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(response.headers.get('set-cookie')).toMatch(/SameSite=Lax/i);
     const session = (await response.json()) as SessionView;
-    expect(session).toMatchObject({ businessName: name, companyName: name, apiBaseUrl: mock.url, product: 'insights' });
+    expect(session).toMatchObject({
+      businessName: name,
+      companyName: name,
+      apiBaseUrl: mock.url,
+      product: 'insights',
+    });
     expect(JSON.stringify(session)).not.toContain(API_KEY);
 
     const bearer = { authorization: `Bearer ${session.accessToken}` };
-    expect((await fetch(`${mock.url}/companies/${session.companyId}/connections`, { headers: bearer })).status).toBe(200);
+    expect(
+      (await fetch(`${mock.url}/companies/${session.companyId}/connections`, { headers: bearer })).status,
+    ).toBe(200);
     const other = await (await signIn(base, unique('Other Business'))).json();
-    expect((await fetch(`${mock.url}/companies/${(other as SessionView).companyId}/connections`, { headers: bearer })).status).toBe(403);
+    expect(
+      (
+        await fetch(`${mock.url}/companies/${(other as SessionView).companyId}/connections`, {
+          headers: bearer,
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('finds the same business again (case and spaces ignored) and one started elsewhere, never a duplicate', async () => {
     const base = await listen();
     const name = unique('Harbour Joinery');
     const first = (await (await signIn(base, name)).json()) as SessionView;
-    const again = (await (await signIn(base, `${name.toUpperCase()}`.replace(' ', '   '))).json()) as SessionView;
+    const again = (await (
+      await signIn(base, `${name.toUpperCase()}`.replace(' ', '   '))
+    ).json()) as SessionView;
     expect(again.companyId).toBe(first.companyId);
 
     const elsewhere = unique('Started Elsewhere');
     const created = (await (
-      await fetch(`${mock.url}/companies`, { method: 'POST', headers: { ...basic, 'content-type': 'application/json' }, body: JSON.stringify({ name: elsewhere }) })
+      await fetch(`${mock.url}/companies`, {
+        method: 'POST',
+        headers: { ...basic, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: elsewhere }),
+      })
     ).json()) as { id: string };
     const found = (await (await signIn(base, elsewhere)).json()) as SessionView;
     expect(found.companyId).toBe(created.id);
+  });
+
+  it('finds a business that applied at Copay (company named by merchant id, tagged with the name) and shows its name', async () => {
+    const base = await listen();
+    const name = unique('Copay Bakery');
+    // What Copay's backend creates for an applicant.
+    const merchantId = `CPY-${Date.now()}`;
+    const created = (await (
+      await fetch(`${mock.url}/companies`, {
+        method: 'POST',
+        headers: { ...basic, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: merchantId,
+          tags: { merchantId, app: 'copay', businessName: name.toLowerCase() },
+        }),
+      })
+    ).json()) as { id: string };
+    const signedIn = await signIn(base, `  ${name.toUpperCase()} `);
+    const session = (await signedIn.json()) as SessionView;
+    expect(session).toMatchObject({
+      companyId: created.id,
+      businessName: name.toUpperCase(),
+      companyName: name.toUpperCase(),
+    });
+    const again = (await (
+      await fetch(`${base}/api/session`, { headers: { cookie: cookieOf(signedIn) } })
+    ).json()) as SessionView;
+    expect(again).toMatchObject({ companyId: created.id, companyName: name.toUpperCase() });
   });
 
   it('signs in one business once when two tabs sign in at the same moment', async () => {
@@ -101,7 +153,9 @@ describe('sign-in by business name', () => {
     const [a, b] = await Promise.all([signIn(base, name), signIn(base, name)]);
     const [sa, sb] = [(await a.json()) as SessionView, (await b.json()) as SessionView];
     expect(sa.companyId).toBe(sb.companyId);
-    const list = (await (await fetch(`${mock.url}/companies?query=${encodeURIComponent(`name=${name}`)}`, { headers: basic })).json()) as {
+    const list = (await (
+      await fetch(`${mock.url}/companies?query=${encodeURIComponent(`name=${name}`)}`, { headers: basic })
+    ).json()) as {
       results: unknown[];
     };
     expect(list.results).toHaveLength(1);
@@ -117,7 +171,12 @@ describe('sign-in by business name', () => {
     const response = await signIn(base, businessName);
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body).toMatchObject({ statusCode: 400, service: 'insights', error: 'Enter your business name.', canBeRetried: 'false' });
+    expect(body).toMatchObject({
+      statusCode: 400,
+      service: 'insights',
+      error: 'Enter your business name.',
+      canBeRetried: 'false',
+    });
     expect(body.correlationId).toEqual(expect.any(String));
     expect(body.validation.errors[0]).toMatchObject({ itemId: 'businessName' });
     expect(body.validation.errors[0].message).toMatch(message);
@@ -162,7 +221,9 @@ describe('sessions', () => {
     const signedIn = await signIn(base, name);
     const cookie = cookieOf(signedIn);
     const { companyId } = (await signedIn.json()) as SessionView;
-    expect((await fetch(`${mock.url}/companies/${companyId}`, { method: 'DELETE', headers: basic })).status).toBe(204);
+    expect(
+      (await fetch(`${mock.url}/companies/${companyId}`, { method: 'DELETE', headers: basic })).status,
+    ).toBe(204);
     const after = await fetch(`${base}/api/session`, { headers: { cookie } });
     expect(after.status).toBe(204);
     expect(after.headers.get('set-cookie')).toMatch(new RegExp(`${SESSION_COOKIE}=;`));
@@ -174,9 +235,17 @@ describe('sessions', () => {
 describe('errors and headers', () => {
   it('answers bad requests in Codat shape, never with a stack trace', async () => {
     const base = await listen();
-    const form = await fetch(`${base}/api/session`, { method: 'POST', body: 'businessName=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      body: 'businessName=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
-    const malformed = await fetch(`${base}/api/session`, { method: 'POST', body: '{"businessName":', headers: { 'content-type': 'application/json' } });
+    const malformed = await fetch(`${base}/api/session`, {
+      method: 'POST',
+      body: '{"businessName":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect((await malformed.json()).error).toBe('The request body is not valid JSON.');
     const huge = await fetch(`${base}/api/session`, {
@@ -187,20 +256,32 @@ describe('errors and headers', () => {
     expect(huge.status).toBe(413);
     const unknown = await fetch(`${base}/api/nope`);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ statusCode: 404, service: 'insights', error: 'No such endpoint: GET /api/nope' });
+    expect(await unknown.json()).toMatchObject({
+      statusCode: 404,
+      service: 'insights',
+      error: 'No such endpoint: GET /api/nope',
+    });
   });
 
   it('says the platform is unavailable (502, retryable) when the API cannot be reached', async () => {
     const base = await listen({ apiBaseUrl: 'http://127.0.0.1:9' });
     const response = await signIn(base, unique('Offline Co'));
     expect(response.status).toBe(502);
-    expect(await response.json()).toMatchObject({ statusCode: 502, canBeRetried: 'true', service: 'insights' });
+    expect(await response.json()).toMatchObject({
+      statusCode: 502,
+      canBeRetried: 'true',
+      service: 'insights',
+    });
   });
 
   it('sends the security headers and a strict CSP naming the API origin', async () => {
     const base = await listen();
     const response = await fetch(`${base}/api/config`);
-    expect(await response.json()).toEqual({ apiBaseUrl: mock.url, copayUrl: 'http://localhost:4020', product: 'insights' });
+    expect(await response.json()).toEqual({
+      apiBaseUrl: mock.url,
+      copayUrl: 'http://localhost:4020',
+      product: 'insights',
+    });
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-powered-by')).toBeNull();

@@ -33,7 +33,11 @@ export type Connection = z.infer<typeof Connection>;
 /** Codat's company name rule (letters, digits, spaces and `-',&@.?!`). */
 const CompanyName = z
   .string()
-  .check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9\s\-',&@.?!]+$/, "may only contain letters, digits, spaces and -',&@.?!"));
+  .check(
+    z.minLength(1),
+    z.maxLength(200),
+    z.regex(/^[A-Za-z0-9\s\-',&@.?!]+$/, "may only contain letters, digits, spaces and -',&@.?!"),
+  );
 
 export const CompanyReference = z.object({
   id: Uuid,
@@ -82,3 +86,15 @@ export type UpdateConnectionStatusRequest = z.infer<typeof UpdateConnectionStatu
 
 /** Body of `PUT .../connections/{id}/authorization`: provider-specific credentials, opaque to us. */
 export const UpdateConnectionAuthorizationRequest = z.record(z.string(), z.unknown());
+
+/**
+ * A convention of consent-kit's apps, not of the API: the tag that carries a business's name key, so a lender's
+ * other products find the same company even when it is named otherwise (Copay names companies by merchant id).
+ * Look a business up with `GET /companies?tags=businessName=<key>`.
+ */
+export const BUSINESS_NAME_TAG = 'businessName';
+
+/** The key a business name is matched by: case and runs of whitespace ignored, cut to a tag value's 100 characters. */
+export function businessNameKey(businessName: string): string {
+  return businessName.trim().replace(/\s+/g, ' ').toLowerCase().slice(0, 100);
+}

@@ -4,6 +4,8 @@ import * as f from '../test/fixtures.js';
 import {
   AccessToken,
   AmendConsentRequest,
+  BUSINESS_NAME_TAG,
+  businessNameKey,
   Branding,
   Company,
   CompanyDetails,
@@ -67,7 +69,11 @@ describe('every wire schema accepts a realistic example', () => {
     ['ErrorBody (409)', ErrorBody, f.errorBody],
     ['ErrorBody (400 with validation)', ErrorBody, f.validationErrorBody],
     ['WebhookConsumer', WebhookConsumer, f.webhookConsumer],
-    ['CreatedWebhookConsumer', CreatedWebhookConsumer, { ...f.webhookConsumer, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' }],
+    [
+      'CreatedWebhookConsumer',
+      CreatedWebhookConsumer,
+      { ...f.webhookConsumer, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+    ],
     ['WebhookDelivery', WebhookDelivery, f.webhookDelivery],
     ['Product', Product, f.product],
     ['ConsentEvent', ConsentEvent, f.consentEvent],
@@ -75,18 +81,30 @@ describe('every wire schema accepts a realistic example', () => {
     ['WebhookEvent connection.connected', WebhookEvent, f.connectionConnectedEvent],
     ['WebhookEvent read.completed', WebhookEvent, f.readCompletedEvent],
     ['WebhookEvent consent.given', WebhookEvent, f.consentGivenEvent],
-    ['paged(Company)', paged(Company), {
-      results: [f.company],
-      pageNumber: 1,
-      pageSize: 100,
-      totalResults: 1,
-      _links: { self: { href: '/companies' }, current: { href: '/companies?page=1&pageSize=100' } },
-    }],
-    ['CreateCompanyRequest', CreateCompanyRequest, { name: "Bob's Burgers & Co.", description: 'Lending prospect', tags: { region: 'uk' } }],
+    [
+      'paged(Company)',
+      paged(Company),
+      {
+        results: [f.company],
+        pageNumber: 1,
+        pageSize: 100,
+        totalResults: 1,
+        _links: { self: { href: '/companies' }, current: { href: '/companies?page=1&pageSize=100' } },
+      },
+    ],
+    [
+      'CreateCompanyRequest',
+      CreateCompanyRequest,
+      { name: "Bob's Burgers & Co.", description: 'Lending prospect', tags: { region: 'uk' } },
+    ],
     ['PatchCompanyRequest', PatchCompanyRequest, { tags: { segment: 'smb' } }],
     ['CreateConnectionRequest', CreateConnectionRequest, { platformKey: 'gbol' }],
     ['UpdateConnectionStatusRequest', UpdateConnectionStatusRequest, { status: 'Unlinked' }],
-    ['CreateWebhookConsumerRequest', CreateWebhookConsumerRequest, { url: 'https://lender.example.com/hooks', eventTypes: ['company.created'] }],
+    [
+      'CreateWebhookConsumerRequest',
+      CreateWebhookConsumerRequest,
+      { url: 'https://lender.example.com/hooks', eventTypes: ['company.created'] },
+    ],
     ['AmendConsentRequest', AmendConsentRequest, { dataTypes: { Commerce: ['commerce-orders'] } }],
     ['WithdrawConsentRequest', WithdrawConsentRequest, { reason: 'No longer applying for the loan' }],
   ];
@@ -105,7 +123,10 @@ describe('every wire schema accepts a realistic example', () => {
   });
 
   it('fills request defaults', () => {
-    const grant = GrantConsentRequest.parse({ productIdentifier: 'lending', connectionIds: [f.connectionId] });
+    const grant = GrantConsentRequest.parse({
+      productIdentifier: 'lending',
+      connectionIds: [f.connectionId],
+    });
     expect(grant).toEqual({
       productIdentifier: 'lending',
       connectionIds: [f.connectionId],
@@ -121,7 +142,12 @@ describe('every wire schema accepts a realistic example', () => {
   });
 
   it('accepts the date-time forms Codat documents, and rejects non-dates', () => {
-    for (const value of ['2021-11-15T06:00:00Z', '2021-11-15T01:00:00-05:00', '2021-11-15T01:00:00', '2022-11-10T10:45:18.1950523Z']) {
+    for (const value of [
+      '2021-11-15T06:00:00Z',
+      '2021-11-15T01:00:00-05:00',
+      '2021-11-15T01:00:00',
+      '2022-11-10T10:45:18.1950523Z',
+    ]) {
       expect(DateTime.safeParse(value).success, value).toBe(true);
     }
     expect(rejection(DateTime, 'yesterday')).toBe('value must be a valid datetime');
@@ -131,7 +157,12 @@ describe('every wire schema accepts a realistic example', () => {
 
 describe('malformed objects are rejected with a readable message', () => {
   it('Connection: unknown status, bad uuid, javascript: link', () => {
-    const bad = { ...clone(f.connection), status: 'Connected', id: 'not-a-uuid', linkUrl: 'javascript:alert(1)' };
+    const bad = {
+      ...clone(f.connection),
+      status: 'Connected',
+      id: 'not-a-uuid',
+      linkUrl: 'javascript:alert(1)',
+    };
     const text = rejection(Connection, bad);
     expect(text).toContain('id must be a valid uuid');
     expect(text).toContain('linkUrl must be a valid url');
@@ -140,7 +171,9 @@ describe('malformed objects are rejected with a readable message', () => {
 
   it('Company: missing required redirect, wrong type of name', () => {
     const { redirect: _redirect, ...withoutRedirect } = clone(f.company);
-    expect(rejection(Company, { ...withoutRedirect, name: 42 })).toBe('name must be string; redirect must be string');
+    expect(rejection(Company, { ...withoutRedirect, name: 42 })).toBe(
+      'name must be string; redirect must be string',
+    );
   });
 
   it('Company: nested connection errors carry their path', () => {
@@ -150,7 +183,9 @@ describe('malformed objects are rejected with a readable message', () => {
   });
 
   it('Integration: platform key must be four lowercase letters', () => {
-    expect(rejection(Integration, { ...f.integration, key: 'XERO1' })).toBe('key must be four lowercase letters');
+    expect(rejection(Integration, { ...f.integration, key: 'XERO1' })).toBe(
+      'key must be four lowercase letters',
+    );
   });
 
   it('CreateCompanyRequest: empty name, illegal characters, unknown fields, too many tags', () => {
@@ -191,15 +226,25 @@ describe('malformed objects are rejected with a readable message', () => {
   });
 
   it('WebhookEvent: unknown event types list the known ones; payloads are checked per event type', () => {
-    const unknown = rejection(WebhookEvent, { ...f.connectionConnectedEvent, eventType: 'connection.exploded' });
+    const unknown = rejection(WebhookEvent, {
+      ...f.connectionConnectedEvent,
+      eventType: 'connection.exploded',
+    });
     expect(unknown).toBe(`eventType must be one of ${WEBHOOK_EVENT_TYPES.map((t) => `"${t}"`).join(', ')}`);
     // A read.completed envelope around a connection payload is wrong.
-    const mismatched = rejection(WebhookEvent, { ...f.connectionConnectedEvent, eventType: 'read.completed' });
+    const mismatched = rejection(WebhookEvent, {
+      ...f.connectionConnectedEvent,
+      eventType: 'read.completed',
+    });
     expect(mismatched).toContain('payload.dataTypes must be array');
   });
 
   it('ConsentRecord: records are ISO 27560 shaped', () => {
-    const text = rejection(ConsentRecord, { ...clone(f.consentRecord), schema: 'GDPR', collectionMethod: 'phone' });
+    const text = rejection(ConsentRecord, {
+      ...clone(f.consentRecord),
+      schema: 'GDPR',
+      collectionMethod: 'phone',
+    });
     expect(text).toContain('schema must be one of "ISO/IEC TS 27560:2023"');
     expect(text).toContain('collectionMethod must be one of "web-form", "additional-consent", "api"');
   });
@@ -247,7 +292,9 @@ describe('error helpers', () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     const items = toValidationItems(result.error);
-    expect(items).toEqual([{ itemId: 'pageSize', message: 'pageSize must be at least 1', validatorName: 'too_small' }]);
+    expect(items).toEqual([
+      { itemId: 'pageSize', message: 'pageSize must be at least 1', validatorName: 'too_small' },
+    ]);
     const body = ErrorBody.parse({ ...f.validationErrorBody, validation: { errors: items, warnings: [] } });
     expect(body.validation?.errors?.[0]?.message).toBe('pageSize must be at least 1');
   });
@@ -271,9 +318,30 @@ describe('Link redirect helpers', () => {
   });
 
   it('maps a cancelled flow to a user-recoverable error', () => {
-    const result = parseLinkResult(new URLSearchParams(`statusCode=403&companyId=${f.companyId}&error=usr_opt_out`));
-    expect(result).toMatchObject({ ok: false, statusCode: 403, error: 'usr_opt_out', errorDescription: 'User cancelled', userRecoverable: true });
+    const result = parseLinkResult(
+      new URLSearchParams(`statusCode=403&companyId=${f.companyId}&error=usr_opt_out`),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      statusCode: 403,
+      error: 'usr_opt_out',
+      errorDescription: 'User cancelled',
+      userRecoverable: true,
+    });
     expect(parseLinkResult(new URLSearchParams('foo=bar'))).toBeNull();
-    expect(parseLinkResult(new URLSearchParams('statusCode=banana'))).toMatchObject({ ok: false, statusCode: 500, error: 'server_error' });
+    expect(parseLinkResult(new URLSearchParams('statusCode=banana'))).toMatchObject({
+      ok: false,
+      statusCode: 500,
+      error: 'server_error',
+    });
+  });
+});
+
+describe('business name key (the apps’ tag convention)', () => {
+  it('ignores case and runs of whitespace, and fits a tag value', () => {
+    expect(businessNameKey('  Harbour   Coffee\tRoasters ')).toBe('harbour coffee roasters');
+    const long = businessNameKey(`B${'a'.repeat(150)}`);
+    expect(long).toHaveLength(100);
+    expect(Tags.safeParse({ [BUSINESS_NAME_TAG]: long }).success).toBe(true);
   });
 });
