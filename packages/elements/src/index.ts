@@ -13,7 +13,7 @@ export * from './ck-logo/index.js';
 export * from './ck-status-badge/index.js';
 export * from './ck-dialog/index.js';
 export * from './ck-connection-manager/index.js';
-export * from './ck-link/index.js';
+export * from './ck-link/eager.js';
 export * from './ck-integration-picker/index.js';
 export * from './ck-consent-confirmation/index.js';
 export * from './ck-sync-status/index.js';

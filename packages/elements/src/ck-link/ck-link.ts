@@ -69,16 +69,24 @@ interface LinkContext {
 }
 
 /**
- * The composed steps load as one chunk of their own (link-steps.ts), started as soon as a `<ck-link>` connects (not
- * awaited): a page's first script stays small, and each step's element upgrades in place when its code arrives.
+ * How the composed steps are fetched, set by the module that registers `<ck-link>` before it does: the
+ * `@consent-kit/elements/ck-link` entry (index.ts) fetches them as one chunk of their own (link-steps.ts), started as
+ * soon as a `<ck-link>` connects (not awaited), so a page's first script stays small and each step's element upgrades
+ * in place when its code arrives; the package entry registers them itself (eager.ts).
  */
+let stepsLoader: () => Promise<unknown> = () => Promise.resolve();
 let childrenLoading: Promise<unknown> | undefined;
 function loadSteps(): Promise<unknown> {
-  childrenLoading ??= import('./link-steps.js').catch((error: unknown) => {
+  childrenLoading ??= stepsLoader().catch((error: unknown) => {
     childrenLoading = undefined;
     console.warn('[consent-kit] <ck-link> could not load its steps', error);
   });
   return childrenLoading;
+}
+
+/** How `<ck-link>` fetches its step elements; the modules that register it call this first. */
+export function setLinkStepsLoader(loader: () => Promise<unknown>): void {
+  stepsLoader = loader;
 }
 
 /** `parseLinkResult` over a query string. */

@@ -1,15 +1,8 @@
 import { defineElement } from '../base/define.js';
-import { CkLink } from './ck-link.js';
+import { CkLink, setLinkStepsLoader } from './ck-link.js';
 
-export { CkLink } from './ck-link.js';
-export * from './ck-link.types.js';
-export type { LinkClient } from './link-client.js';
-export { errorMessage as linkErrorMessage, interpolate as interpolateLinkText } from './link-messages.js';
+export * from './api.js';
 
+// The picker, consent confirmation and sync status, fetched as one chunk when a <ck-link> first connects.
+setLinkStepsLoader(() => import('./link-steps.js'));
 defineElement('ck-link', CkLink);
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'ck-link': CkLink;
-  }
-}
