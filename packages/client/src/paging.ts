@@ -1,3 +1,7 @@
+/**
+ * Paging over Codat's list envelopes. Also an entry point of its own (`@consent-kit/client/paging`): code that
+ * only walks pages (the elements) imports it without the client's request and validation modules.
+ */
 import type { ListParams } from './http.js';
 
 /** A list response: Codat's paged envelope, or a bare `{results}` whose paging fields are absent. */
