@@ -109,33 +109,33 @@ if (missing.length > 0) {
 }
 
 /*
- * Limits. The issue's targets are 25 kB for one app (Lit included) and 10 kB per element without Lit; the kit
- * misses both today (measured after the first slimming pass: 53.5 kB up front, 10.8-21.6 kB per element; see the
- * README's Performance section for what was tried). Until the elements are slimmed down further, the enforced limits
- * are regression guards, about 4% over the sizes measured on 2026-11-23 (after that pass), so that no change can
- * make the miss worse unnoticed. The check names keep the target next to the guard.
+ * Limits. The issue's targets are 25 kB for one app (Lit included) and 10 kB per element without Lit. Measured after
+ * the second slimming pass (2026-11-23): one app 51.9 kB up front (missed); per element 9.96 kB (ck-sync-status, met)
+ * to 21.5 kB (ck-link, missed); see the README's Performance section for what was tried. The enforced limits are
+ * regression guards about 4% over those sizes, so that no change can make a miss worse unnoticed. The check names
+ * keep the target next to the guard.
  */
 const ISSUE_TARGET = { oneApp: '25 kB', element: '10 kB' };
 const ELEMENT_GUARDS = {
-  'ck-integration-picker': '16.8 kB',
-  'ck-consent-confirmation': '15.8 kB',
-  'ck-connection-manager': '19.8 kB',
-  'ck-link': '22.4 kB',
-  'ck-sync-status': '11.2 kB',
+  'ck-integration-picker': '15.8 kB',
+  'ck-consent-confirmation': '14.5 kB',
+  'ck-connection-manager': '18.7 kB',
+  'ck-link': '22.3 kB',
+  'ck-sync-status': '10.35 kB',
 };
 
 module.exports = [
   {
     name: `one app, up front: 5 elements + client + contract, Lit included (target ${ISSUE_TARGET.oneApp}; guard)`,
     import: oneApp,
-    limit: '55.6 kB',
+    limit: '53.9 kB',
     gzip: true,
     modifyEsbuildConfig: appBuild('upFront'),
   },
   {
     name: `one app, connected page in English: everything but the fr-CA strings (target ${ISSUE_TARGET.oneApp}; guard)`,
     import: oneApp,
-    limit: '80 kB',
+    limit: '78.2 kB',
     gzip: true,
     modifyEsbuildConfig: appBuild('connectedPage'),
   },
@@ -149,10 +149,11 @@ module.exports = [
   },
   {
     // Regression guard (~4% over the measured size): the virtualizer itself and its layout (fetched the first time a
-    // picker's list is longer than virtualize-threshold) and ck-link's on-demand elements.
+    // picker's list is longer than virtualize-threshold). ck-link's on-demand elements are lazy only through its own
+    // entry (@consent-kit/elements/ck-link); the package entry measured here has them up front.
     name: 'lazy chunks: virtualizer layout + on-demand element entries',
     import: oneApp,
-    limit: '9.6 kB',
+    limit: '9.5 kB',
     gzip: true,
     modifyEsbuildConfig: appBuild('otherLazy'),
   },
