@@ -110,7 +110,7 @@ if (missing.length > 0) {
 
 /*
  * Limits. The issue's targets are 25 kB for one app (Lit included) and 10 kB per element without Lit. Measured after
- * the second slimming pass (2026-11-23): one app 51.9 kB up front (missed); per element 9.96 kB (ck-sync-status, met)
+ * the second slimming pass (2026-11-23): one app 51.7 kB up front (missed); per element 9.96 kB (ck-sync-status, met)
  * to 21.5 kB (ck-link, missed); see the README's Performance section for what was tried. The enforced limits are
  * regression guards about 4% over those sizes, so that no change can make a miss worse unnoticed. The check names
  * keep the target next to the guard.
@@ -128,14 +128,14 @@ module.exports = [
   {
     name: `one app, up front: 5 elements + client + contract, Lit included (target ${ISSUE_TARGET.oneApp}; guard)`,
     import: oneApp,
-    limit: '53.9 kB',
+    limit: '53.7 kB',
     gzip: true,
     modifyEsbuildConfig: appBuild('upFront'),
   },
   {
     name: `one app, connected page in English: everything but the fr-CA strings (target ${ISSUE_TARGET.oneApp}; guard)`,
     import: oneApp,
-    limit: '78.2 kB',
+    limit: '78 kB',
     gzip: true,
     modifyEsbuildConfig: appBuild('connectedPage'),
   },
