@@ -111,9 +111,9 @@ if (missing.length > 0) {
 /*
  * Limits. The issue's targets are 25 kB for one app (Lit included) and 10 kB per element without Lit. Measured after
  * the second slimming pass (2026-11-23): one app 51.7 kB up front (missed); per element 9.96 kB (ck-sync-status, met)
- * to 21.5 kB (ck-link, missed); see the README's Performance section for what was tried. The enforced limits are
- * regression guards about 4% over those sizes, so that no change can make a miss worse unnoticed. The check names
- * keep the target next to the guard.
+ * to 21.5 kB (ck-link, missed); see the README's Performance section for what was tried. Where a target is met
+ * (ck-sync-status), the target itself is the limit. Where it is missed, the limit is a regression guard about 4%
+ * over the measured size, so that no change can make a miss worse unnoticed. The check names say which is which.
  */
 const ISSUE_TARGET = { oneApp: '25 kB', element: '10 kB' };
 const ELEMENT_GUARDS = {
@@ -121,7 +121,7 @@ const ELEMENT_GUARDS = {
   'ck-consent-confirmation': '14.5 kB',
   'ck-connection-manager': '18.7 kB',
   'ck-link': '22.3 kB',
-  'ck-sync-status': '10.35 kB',
+  'ck-sync-status': ISSUE_TARGET.element, // met: the target is the limit
 };
 
 module.exports = [
@@ -166,7 +166,7 @@ module.exports = [
     modifyEsbuildConfig: appBuild('locale'),
   },
   ...ELEMENTS.map((name) => ({
-    name: `${name}, up front, without Lit (target ${ISSUE_TARGET.element}; guard)`,
+    name: `${name}, up front, without Lit (target ${ISSUE_TARGET.element}${ELEMENT_GUARDS[name] === ISSUE_TARGET.element ? '' : '; guard'})`,
     path: path.join(root, 'src', name, 'index.ts'),
     ignore: LIT,
     limit: ELEMENT_GUARDS[name],
