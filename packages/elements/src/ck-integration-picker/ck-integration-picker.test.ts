@@ -218,6 +218,27 @@ describe('ck-integration-picker: not listed', () => {
     await settle(el);
     expect(deepText(el)).toContain('Thanks for letting us know.');
   });
+
+  test('a list of banks only speaks of "your bank"; any other list of "your software"', async () => {
+    const wording = (el: CkIntegrationPicker) => ({
+      label: input(el).getAttribute('aria-label'),
+      placeholder: input(el).placeholder,
+      notListed: shadow(el).querySelector('[part="not-listed-button"]')!.textContent!.trim(),
+    });
+    const banks = await picker(sampleIntegrations, { sourceTypes: ['Banking'] });
+    expect(wording(banks)).toEqual({
+      label: 'Search for your bank',
+      placeholder: 'Search by bank name',
+      notListed: 'My bank isn’t listed',
+    });
+    const software = { label: 'Search for your software', placeholder: 'Search, e.g. Xero', notListed: 'My software isn’t listed' };
+    expect(wording(await picker(sampleIntegrations, { sourceTypes: ['Accounting'] }))).toEqual(software);
+    expect(wording(await picker(sampleIntegrations, { sourceTypes: ['Accounting', 'Banking'] }))).toEqual(software);
+    // Reactive: the same element switched to banks (ck-link reuses one picker per step).
+    banks.sourceTypes = ['Accounting'];
+    await settle(banks);
+    expect(wording(banks)).toEqual(software);
+  });
 });
 
 describe('ck-integration-picker: security and accessibility', () => {

@@ -163,7 +163,7 @@ export class CkIntegrationPicker extends CkElement {
   /** Accessible name of the list; default "Software you can connect". */
   @property() label?: string;
 
-  /** Placeholder of the search field; default "Search, e.g. Xero". */
+  /** Placeholder of the search field; default "Search, e.g. Xero" ("Search by bank name" for banks only). */
   @property() placeholder?: string;
 
   /** Hides the "My software isn't listed" path. */
@@ -616,6 +616,11 @@ export class CkIntegrationPicker extends CkElement {
     return this.options.length ? this.renderList() : this.renderEmpty();
   }
 
+  /** A list of banks only (e.g. ck-link's bank step) speaks of "your bank", not "your software". */
+  private get banksOnly(): boolean {
+    return this.sourceTypes?.length === 1 && this.sourceTypes[0] === 'Banking';
+  }
+
   private resultSummary(): string {
     if (!this.search.trim() || !this.effectiveIntegrations) return '';
     const count = this.options.length;
@@ -632,9 +637,9 @@ export class CkIntegrationPicker extends CkElement {
           type="search"
           autocomplete="off"
           spellcheck="false"
-          aria-label=${msg('Search for your software')}
+          aria-label=${this.banksOnly ? msg('Search for your bank') : msg('Search for your software')}
           aria-controls=${this.options.length ? 'list' : nothing}
-          placeholder=${this.placeholder ?? msg('Search, e.g. Xero')}
+          placeholder=${this.placeholder ?? (this.banksOnly ? msg('Search by bank name') : msg('Search, e.g. Xero'))}
           .value=${this.search}
           @input=${this.onSearchInput}
           @keydown=${this.onSearchKeydown}
@@ -653,7 +658,7 @@ export class CkIntegrationPicker extends CkElement {
                 aria-expanded=${this.notListed ? 'true' : 'false'}
                 @click=${this.onNotListed}
               >
-                ${msg('My software isn’t listed')}
+                ${this.banksOnly ? msg('My bank isn’t listed') : msg('My software isn’t listed')}
               </button>
               ${
                 this.notListed
