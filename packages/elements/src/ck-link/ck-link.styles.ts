@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// Non-modal (embedded in the page) drops the frame and shows the page's own background: a surface-coloured panel
+// without padding looked broken.
 export const linkStyles = css`
   :host {
     container-type: inline-size;
@@ -21,6 +23,7 @@ export const linkStyles = css`
     border: none;
     box-shadow: none;
     padding: 0;
+    background: var(--ck-link-background, transparent);
   }
   .top {
     display: flex;

@@ -191,7 +191,7 @@ function newIdempotencyKey(): string {
  * @cssprop --ck-link-padding - Inner padding.
  * @cssprop --ck-link-border-color - Frame border colour.
  * @cssprop --ck-link-radius - Frame corner radius.
- * @cssprop --ck-link-background - Frame background.
+ * @cssprop --ck-link-background - Frame background (non-modal: transparent unless set).
  * @cssprop --ck-link-color - Text colour.
  * @cssprop --ck-link-elevation - Frame shadow.
  * @cssprop --ck-link-step-gap - Space inside a step.
