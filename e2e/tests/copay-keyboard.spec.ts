@@ -30,9 +30,14 @@ async function chooseIn(page: Page, label: RegExp, typed: string, expected: stri
   expect(value).toBe(expected);
 }
 
-/** Picks a platform in the picker: search, arrow into the list, Enter. */
-async function pickWithKeyboard(page: Page, search: string, platform: string): Promise<void> {
-  await tabTo(page, /^Search for your software$/);
+/** Picks a platform in the picker ("Search for your software" or "… bank"): search, arrow into the list, Enter. */
+async function pickWithKeyboard(
+  page: Page,
+  what: 'software' | 'bank',
+  search: string,
+  platform: string,
+): Promise<void> {
+  await tabTo(page, new RegExp(`^Search for your ${what}$`));
   await page.keyboard.type(search);
   await expect(page.getByRole('option', { name: new RegExp(`^${platform}`) })).toBeVisible();
   await page.keyboard.press('ArrowDown');
@@ -87,7 +92,7 @@ test('a business completes the Copay application with the keyboard only', async 
   });
 
   await test.step('accounting software: picker, consent, provider', async () => {
-    await pickWithKeyboard(page, 'Xero', 'Xero');
+    await pickWithKeyboard(page, 'software', 'Xero', 'Xero');
     await expect(page.getByRole('button', { name: 'Confirm' })).toBeVisible();
     await tabTo(page, /^Confirm$/);
     await page.keyboard.press('Enter');
@@ -103,7 +108,7 @@ test('a business completes the Copay application with the keyboard only', async 
   await test.step('a bank', async () => {
     const bankPicker = page.getByRole('heading', { name: 'Choose your bank' });
     await continueWithKeyboardUntil(page, () => bankPicker.isVisible());
-    await pickWithKeyboard(page, 'Starling', 'Starling Bank');
+    await pickWithKeyboard(page, 'bank', 'Starling', 'Starling Bank');
     await expect(page.getByRole('button', { name: 'Continue to Starling Bank' })).toBeVisible();
     await tabTo(page, /Continue to Starling Bank/);
     await page.keyboard.press('Enter');

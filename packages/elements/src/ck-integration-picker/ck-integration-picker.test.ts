@@ -223,15 +223,22 @@ describe('ck-integration-picker: not listed', () => {
     const wording = (el: CkIntegrationPicker) => ({
       label: input(el).getAttribute('aria-label'),
       placeholder: input(el).placeholder,
+      list: list(el).getAttribute('aria-label'),
       notListed: shadow(el).querySelector('[part="not-listed-button"]')!.textContent!.trim(),
     });
     const banks = await picker(sampleIntegrations, { sourceTypes: ['Banking'] });
     expect(wording(banks)).toEqual({
       label: 'Search for your bank',
       placeholder: 'Search by bank name',
+      list: 'Banks you can connect',
       notListed: 'My bank isn’t listed',
     });
-    const software = { label: 'Search for your software', placeholder: 'Search, e.g. Xero', notListed: 'My software isn’t listed' };
+    const software = {
+      label: 'Search for your software',
+      placeholder: 'Search, e.g. Xero',
+      list: 'Software you can connect',
+      notListed: 'My software isn’t listed',
+    };
     expect(wording(await picker(sampleIntegrations, { sourceTypes: ['Accounting'] }))).toEqual(software);
     expect(wording(await picker(sampleIntegrations, { sourceTypes: ['Accounting', 'Banking'] }))).toEqual(software);
     // Reactive: the same element switched to banks (ck-link reuses one picker per step).

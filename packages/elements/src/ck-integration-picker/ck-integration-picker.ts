@@ -160,7 +160,7 @@ export class CkIntegrationPicker extends CkElement {
   /** The selected integration's platform key. */
   @property({ reflect: true }) value?: string;
 
-  /** Accessible name of the list; default "Software you can connect". */
+  /** Accessible name of the list; default "Software you can connect" ("Banks you can connect" for banks only). */
   @property() label?: string;
 
   /** Placeholder of the search field; default "Search, e.g. Xero" ("Search by bank name" for banks only). */
@@ -497,7 +497,7 @@ export class CkIntegrationPicker extends CkElement {
 
   private renderList(): TemplateResult {
     const activeId = this.activeKey ? optionId(this.activeKey) : undefined;
-    const label = this.label ?? msg('Software you can connect');
+    const label = this.label ?? (this.banksOnly ? msg('Banks you can connect') : msg('Software you can connect'));
     // Two templates, not one with a class switch: changing mode must replace the list element, since the virtualizer
     // keeps its state on its host.
     if (this.isVirtual) {

@@ -133,6 +133,7 @@
 's322279035bd5d99e': str`${0} a eu un problème inattendu. Veuillez réessayer.`,
 's322e34cfcba47155': `Non disponible`,
 's32322dc45e502559': `Refuser`,
+'s34ba3e5f0c8f9a13': `Banques que vous pouvez connecter`,
 's3570a13ee3d79b12': `Chargement des logiciels…`,
 's35e26615d150280f': `Échec de la synchronisation`,
 's36486b12adc1593c': `Vous avez annulé avant la fin : rien n’a été partagé.`,
