@@ -105,6 +105,8 @@ export const ReflowAt320: Story = {
 /** The locale toolbar: `lang` on the wrapper and the document, and the @lit/localize locale loaded. */
 export const FrenchLocale: Story = {
   globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     expect(canvasElement.querySelector('.ck-sb-root')?.getAttribute('lang')).toBe('fr-CA');
     expect(document.documentElement.lang).toBe('fr-CA');

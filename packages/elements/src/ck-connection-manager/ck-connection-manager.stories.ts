@@ -240,6 +240,8 @@ export const UntrustedNames: Story = {
 /** fr-CA (Canadian French): every label, action and date from the locale, none left in English. */
 export const French: Story = {
   globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(textOf(shadow(canvasElement))).toContain('Vos connexions'));
     const actions = [...shadow(canvasElement).querySelectorAll('[part~="action-disconnect"]')].map(textOf);

@@ -143,6 +143,8 @@ export const RightToLeft: Story = { render: (args) => html`<div dir="rtl">${meta
 export const Dark: Story = { globals: { theme: 'dark' } };
 export const French: Story = {
   globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
   args: { mode: 'additional', existingDataTypes: ['profitAndLoss'] },
 };
 

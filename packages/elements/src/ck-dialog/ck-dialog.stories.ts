@@ -127,6 +127,8 @@ export const OpenDark: Story = {
 
 export const OpenFrench: Story = {
   globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
   args: { heading: 'Déconnecter Xero ?', confirmLabel: undefined },
   play: async ({ canvasElement }) => {
     const { opener, dialog, part } = parts(canvasElement);

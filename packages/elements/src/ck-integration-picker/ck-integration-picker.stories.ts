@@ -173,6 +173,8 @@ export const RightToLeft: Story = {
 export const Dark: Story = { globals: { theme: 'dark' }, args: { connections: [sampleConnection('gbol')] } };
 export const French: Story = {
   globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
   args: { connections: [sampleConnection('gbol')] },
 };
 

@@ -329,6 +329,8 @@ export const NonModal: Story = {
 /** fr-CA: the journey's own words and the children's come from the locale. */
 export const French: Story = {
   globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(heading(canvasElement)).toBe('Choisissez votre logiciel comptable'));
     await pick(canvasElement, xero);

@@ -48,4 +48,9 @@ export const SyncStatuses: Story = { render: () => grid(PULL_STATUSES) };
 export const ConsentStatuses: Story = { render: () => grid(CONSENT_STATUSES) };
 export const CustomLabel: Story = { args: { status: 'Linked', label: 'Already connected' } };
 export const Dark: Story = { globals: { theme: 'dark' }, render: () => grid(BADGE_STATUSES) };
-export const French: Story = { globals: { locale: 'fr-CA' }, render: () => grid(CONNECTION_STATUSES) };
+export const French: Story = {
+  globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
+  render: () => grid(CONNECTION_STATUSES),
+};

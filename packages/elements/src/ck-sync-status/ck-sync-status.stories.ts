@@ -90,7 +90,12 @@ export const EveryStatus: Story = {
 };
 
 export const Dark: Story = { globals: { theme: 'dark' } };
-export const French: Story = { globals: { locale: 'fr-CA' }, args: { statuses: failedStatuses } };
+export const French: Story = {
+  globals: { locale: 'fr-CA' },
+  // Not on the docs page: the locale is page-wide (@lit/localize), so it would turn every story there French.
+  tags: ['!autodocs'],
+  args: { statuses: failedStatuses },
+};
 export const RightToLeft: Story = { render: (args) => html`<div dir="rtl">${meta.render(args)}</div>` };
 export const Narrow: Story = { globals: { viewport: { value: 'mobile320' } } };
 
