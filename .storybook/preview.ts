@@ -18,6 +18,17 @@ setCustomElementsManifest(manifest);
 installTokens(document);
 
 /**
+ * On a docs page every story renders at once, and an element that moves focus to its heading when its step changes
+ * (ck-link returning from a redirect with an error) would scroll the page to whichever story rendered last. There,
+ * and only there, focus never scrolls; the single-story view keeps the elements' real behaviour.
+ */
+let viewMode: string | undefined;
+const focusElement = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function focus(this: HTMLElement, options?: FocusOptions) {
+  focusElement.call(this, viewMode === 'docs' ? { ...options, preventScroll: true } : options);
+};
+
+/**
  * Theme and locale come from the toolbar (globals). Every story is wrapped in an element carrying
  * `data-ck-theme`, the brand class and `lang`; in the single-story view the document itself follows too, so the
  * whole canvas (and a popup or dialog in the top layer) matches.
@@ -26,6 +37,7 @@ const withThemeAndLocale: Decorator = (story, context) => {
   const theme = (context.globals.theme ?? 'light') as Theme;
   const locale = resolveLocale(context.globals.locale as string | undefined);
   const mode = theme === 'dark' ? 'dark' : 'light';
+  viewMode = context.viewMode;
   if (context.viewMode === 'story') {
     document.documentElement.setAttribute('data-ck-theme', mode);
     document.documentElement.classList.toggle('ck-sb-brand-copay', theme === 'brand');
