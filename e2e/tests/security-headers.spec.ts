@@ -102,3 +102,15 @@ test('CORS: no wildcard, and nothing for a foreign origin, on the mock and both 
   console.log(`[security] response headers (CORS): ${probes} cross-origin probes; ${problems.length} problems`);
   expect(problems).toEqual([]);
 });
+
+test('requests Node refuses before any route (a 20 kB header) get a Codat-style 431 from the mock and both backends', async ({ request }) => {
+  for (const origin of ORIGINS) {
+    const response = await request.get(`${origin}/`, { headers: { 'X-Padding': 'a'.repeat(20_000) } });
+    expect(response.status(), origin).toBe(431);
+    const body = await response.json();
+    expect(body, origin).toMatchObject({ statusCode: 431, error: 'The request line and headers are too large.' });
+    expect(response.headers()['x-correlation-id'], origin).toBe(body.correlationId);
+    expect(check({ url: `${origin}/ (20 kB header)`, status: 431, type: 'fetch', headers: response.headers() })).toEqual([]);
+  }
+  console.log(`[security] parser refusals: ${ORIGINS.length} servers answered a 20 kB header with a Codat 431 body`);
+});

@@ -14,8 +14,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler } from 'express';
+import { answerParserRefusals } from '@consent-kit/contract';
 import { createApp } from './app.js';
 import { clientGateway } from './codat.js';
+import { errorBody } from './errors.js';
 import { fileStore } from './store.js';
 import { startWebhookRegistration } from './webhook-registration.js';
 
@@ -102,6 +104,8 @@ const app = createApp({
 });
 
 httpServer.on('request', app);
+// Oversized or malformed requests refused by Node's parser get a Codat-style error body too.
+answerParserRefusals(httpServer, (status, message) => errorBody(status, message));
 const server = httpServer.listen(port, () => {
   console.log(
     `copay: http://localhost:${port}  (API ${mockUrl}, records in ${dataFile}${dev ? ', dev mode' : ''})`,

@@ -31,22 +31,30 @@ export interface CreateAppOptions {
   frontend?: RequestHandler[];
 }
 
+interface ErrorExtra {
+  validation?: ValidationItem[];
+  canBeRetried?: boolean;
+}
+
 /** Codat-style error: `{statusCode, service, error, correlationId, validation?, canBeRetried}`, never a stack. */
-function sendError(
-  res: Response,
+export function errorBody(
   statusCode: number,
   error: string,
-  extra: { validation?: ValidationItem[]; canBeRetried?: boolean } = {},
-): void {
-  const body: ErrorBody = {
+  extra: ErrorExtra = {},
+  correlationId: string = randomUUID(),
+): ErrorBody {
+  return {
     statusCode,
     service: SERVICE,
     error,
-    correlationId: String(res.locals.correlationId ?? randomUUID()),
+    correlationId,
     canBeRetried: extra.canBeRetried ? 'true' : 'false',
     ...(extra.validation ? { validation: { errors: extra.validation, warnings: [] } } : {}),
   };
-  res.status(statusCode).json(body);
+}
+
+function sendError(res: Response, statusCode: number, error: string, extra: ErrorExtra = {}): void {
+  res.status(statusCode).json(errorBody(statusCode, error, extra, String(res.locals.correlationId ?? randomUUID())));
 }
 
 function hashSessionId(id: string): string {

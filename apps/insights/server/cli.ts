@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
-import { createApp } from './app.js';
+import { answerParserRefusals } from '@consent-kit/contract';
+import { createApp, errorBody } from './app.js';
 import { APP_ROOT, configFromEnv } from './config.js';
 import { JsonStore } from './store.js';
 
@@ -44,6 +45,8 @@ const app = createApp({ config, store, frontend: await frontendHandlers() });
 const server = app.listen(port, () => {
   console.log(`insights: http://localhost:${port} (${dev ? 'dev' : 'start'} mode; API ${config.apiBaseUrl}; data ${store.file})`);
 });
+// Oversized or malformed requests refused by Node's parser get a Codat-style error body too.
+answerParserRefusals(server, (status, message) => errorBody(status, message));
 server.on('error', (error) => {
   console.error(`insights: cannot listen on port ${port}: ${error.message}`);
   process.exit(1);

@@ -11,3 +11,4 @@ export * from './consent.js';
 export * from './webhooks.js';
 export * from './link.js';
 export * from './query.js';
+export * from './parser-refusals.js';
