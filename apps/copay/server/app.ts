@@ -158,20 +158,24 @@ export function createApp(options: CopayOptions): Express {
   }
 
   /**
+   * The applicant's Codat company: named with the merchant id, and tagged with the business name, by which Insights
+   * (the same lender's dashboard) finds this business.
+   */
+  function createApplicantCompany(merchantId: string, businessName: string) {
+    return gateway.createCompany({
+      name: merchantId,
+      description: `Copay applicant: ${businessName}`,
+      tags: { merchantId, app: 'copay', [BUSINESS_NAME_TAG]: businessNameKey(businessName) },
+    });
+  }
+
+  /**
    * Makes sure the applicant's Codat company exists (a restarted mock forgets it): creates a new one and forgets the
    * old connections when it is gone.
    */
   async function ensureCompany(applicant: Applicant, application: Application): Promise<string> {
     if (await gateway.getCompany(applicant.companyId)) return applicant.companyId;
-    const company = await gateway.createCompany({
-      name: applicant.id,
-      description: `Copay applicant: ${applicant.businessName}`,
-      tags: {
-        merchantId: applicant.id,
-        app: 'copay',
-        [BUSINESS_NAME_TAG]: businessNameKey(applicant.businessName),
-      },
-    });
+    const company = await createApplicantCompany(applicant.id, applicant.businessName);
     await store.update((data) => {
       const a = data.applicants.find((x) => x.id === applicant.id);
       if (a) a.companyId = company.id;
@@ -241,12 +245,7 @@ export function createApp(options: CopayOptions): Express {
       data.nextMerchantNumber += 1;
       return id;
     });
-    const company = await gateway.createCompany({
-      name: merchantId,
-      description: `Copay applicant: ${input.businessName}`,
-      // The business name as a tag: Insights (the same lender's dashboard) finds this business by it.
-      tags: { merchantId, app: 'copay', [BUSINESS_NAME_TAG]: businessNameKey(input.businessName) },
-    });
+    const company = await createApplicantCompany(merchantId, input.businessName);
     const now = new Date().toISOString();
     const token = randomBytes(32).toString('base64url');
     const applicant: Applicant = {
