@@ -54,7 +54,9 @@ export function errorBody(
 }
 
 function sendError(res: Response, statusCode: number, error: string, extra: ErrorExtra = {}): void {
-  res.status(statusCode).json(errorBody(statusCode, error, extra, String(res.locals.correlationId ?? randomUUID())));
+  res
+    .status(statusCode)
+    .json(errorBody(statusCode, error, extra, String(res.locals.correlationId ?? randomUUID())));
 }
 
 function hashSessionId(id: string): string {
@@ -172,9 +174,12 @@ export function createApp(options: CreateAppOptions = {}): Express {
     return user ? { user, idHash } : undefined;
   };
 
-  /** How the business is shown: its company's name, unless another product named the company otherwise (Copay's merchant ids). */
-  const displayName = (company: Company, user: DashboardUser): string =>
-    businessNameKey(company.name) === user.nameKey ? company.name : user.businessName;
+  /**
+   * How the business is shown: its company's name as registered ("Bakery Ltd", not "bakery ltd") when that is the
+   * business's name, else the name it signed in with (a company another product named otherwise, e.g. by merchant id).
+   */
+  const displayName = (company: Company, nameKey: string, signedInAs: string): string =>
+    businessNameKey(company.name) === nameKey ? company.name : signedInAs;
 
   const view = async (user: DashboardUser, companyName: string): Promise<SessionView> => {
     const token = await api.accessToken(user.companyId);
@@ -238,9 +243,7 @@ export function createApp(options: CreateAppOptions = {}): Express {
           if (!record) {
             record = {
               id: randomUUID(),
-              // A business found by name keeps the name it was registered with ("Bakery Ltd", not "bakery ltd");
-              // one found by its tag (a company named by merchant id) keeps the name typed here.
-              businessName: businessNameKey(company.name) === key ? company.name : businessName,
+              businessName: displayName(company, key, businessName),
               nameKey: key,
               companyId: company.id,
               createdAt: now.toISOString(),
@@ -259,7 +262,7 @@ export function createApp(options: CreateAppOptions = {}): Express {
           });
           return { ...record };
         });
-        return { user, sessionId, companyName: displayName(company, user) };
+        return { user, sessionId, companyName: displayName(company, user.nameKey, user.businessName) };
       });
     signInLocks.set(key, work);
     try {
@@ -294,7 +297,7 @@ export function createApp(options: CreateAppOptions = {}): Express {
       res.status(204).end();
       return;
     }
-    res.json(await view(session.user, displayName(company, session.user)));
+    res.json(await view(session.user, displayName(company, session.user.nameKey, session.user.businessName)));
   });
 
   api$.delete('/session', async (req, res) => {
