@@ -7,6 +7,13 @@ export const ValidationItem = z.object({
 });
 export type ValidationItem = z.infer<typeof ValidationItem>;
 
+/**
+ * Codat's `canBeRetried` values: a string, never a boolean. Every server sends one of these; readers also meet
+ * values added later, so `ErrorBody` keeps the field a plain string.
+ */
+export const CAN_BE_RETRIED = ['True', 'False', 'Unknown'] as const;
+export type CanBeRetried = (typeof CAN_BE_RETRIED)[number];
+
 /** Codat's error body. Every 4xx/5xx of the API has this shape; it never carries a stack trace. */
 export const ErrorBody = z.object({
   statusCode: z.int(),
