@@ -112,6 +112,24 @@ describe('hosted flow in Chromium', () => {
     await page.context().close();
   });
 
+  it('sign-in takes a username as well as an email, and its fields name their purpose for password managers', async () => {
+    const { page } = await newPage();
+    const { connection } = await newConnection('gbol');
+    await page.goto(connection.linkUrl);
+    const username = page.getByLabel('Email or username');
+    const password = page.getByLabel('Password');
+    expect(await username.getAttribute('autocomplete')).toBe('username');
+    expect(await password.getAttribute('autocomplete')).toBe('current-password');
+    await username.fill('bakery-owner');
+    await password.fill('anything');
+    await Promise.all([
+      page.waitForURL((u) => u.href.startsWith(CALLBACK)),
+      page.getByRole('button', { name: 'Approve' }).click(),
+    ]);
+    expect(result(page)).toMatchObject({ ok: true, statusCode: 200, connectionId: connection.id });
+    await page.context().close();
+  });
+
   it('deny and cancel return 403 with access_denied / cancelled_authentication', async () => {
     for (const [button, code] of [
       ['Deny', 'access_denied'],

@@ -251,15 +251,9 @@ export function linkRouter(domain: Domain): Router {
         <form method="post" action="/link/provider/${integration.key}/authorize">
           ${hidden}
           <label for="username">Email or username</label>
-          <input
-            id="username"
-            name="username"
-            type="email"
-            autocomplete="off"
-            placeholder="you@example.com"
-          />
+          <input id="username" name="username" type="text" autocomplete="username" spellcheck="false" />
           <label for="password">Password</label>
-          <input id="password" name="password" type="password" autocomplete="off" />
+          <input id="password" name="password" type="password" autocomplete="current-password" />
           <div class="actions">
             <button class="primary" type="submit" name="action" value="approve">Approve</button>
             <button type="submit" name="action" value="deny">Deny</button>
