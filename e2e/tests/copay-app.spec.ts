@@ -106,6 +106,14 @@ async function expectNoHorizontalScroll(page: Page, state: string): Promise<void
   expect(scrollWidth, `${state} scrolls sideways at 320 px`).toBeLessThanOrEqual(clientWidth);
 }
 
+test('every page offers the same way to get help, in the same place (WCAG 3.2.6)', async ({ page }) => {
+  for (const path of ['/', '/apply', '/application', '/connections']) {
+    await page.goto(`${COPAY_URL}${path}`);
+    const help = page.getByRole('contentinfo').getByRole('link', { name: '0800 555 0199' });
+    await expect(help, path).toHaveAttribute('href', 'tel:+448005550199');
+  }
+});
+
 test('reflows at 320 px without sideways scrolling', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 320, height: 720 });

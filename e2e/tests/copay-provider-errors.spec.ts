@@ -53,6 +53,13 @@ test('in the application journey, every provider error code shows a clear messag
       } else {
         await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
         await expect(support).toContainText(`quote error code ${code}`);
+        // Announced, and read (and tabbed to) before the widget and its Close button.
+        await expect(support).toHaveRole('status');
+        expect(
+          await support.evaluate(
+            (box) => box.compareDocumentPosition(document.querySelector('ck-link')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+          ),
+        ).toBeTruthy();
       }
       await expectNoAxeViolations(page, `journey error ${code}`);
 

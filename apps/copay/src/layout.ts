@@ -35,16 +35,19 @@ export function continuePath(status: 'connecting' | 'syncing' | 'submitted'): st
   return status === 'connecting' ? '/apply/connect' : status === 'syncing' ? '/apply/sync' : '/application';
 }
 
-/** A notice box (`role=alert` only for errors that appear after an action). */
+/** A notice box (`role=alert` only for errors that appear after an action; `role=status` for help that follows one). */
 export function notice(
   kind: 'info' | 'success' | 'warning' | 'danger',
   title: string,
   body: (Node | string)[] = [],
-  options: { alert?: boolean; headingLevel?: 2 | 3 } = {},
+  options: { alert?: boolean; status?: boolean; headingLevel?: 2 | 3 } = {},
 ): HTMLElement {
   return h(
     'div',
-    { class: `notice ${kind === 'info' ? '' : kind}`.trim(), role: options.alert ? 'alert' : null },
+    {
+      class: `notice ${kind === 'info' ? '' : kind}`.trim(),
+      role: options.alert ? 'alert' : options.status ? 'status' : null,
+    },
     h(options.headingLevel === 3 ? 'h3' : 'h2', {}, title),
     ...body.map((part) => (typeof part === 'string' ? h('p', {}, part) : part)),
   );

@@ -94,21 +94,27 @@ export async function renderJourney(kind: JourneyKind, redirectResult?: LinkResu
     });
   });
   // The journey shows the provider's error itself (with Try again / Choose another when the person can fix it).
-  // When they cannot, Copay adds how to get help, quoting the code.
+  // When they cannot, Copay adds how to get help, quoting the code: announced politely (the journey already
+  // announces the error) and placed before the widget, so it is read and tabbed to before the widget's Close.
   link.addEventListener('ck-error', (event) => {
     document.getElementById('journey-support')?.remove();
     if (event.detail.userRecoverable) return;
-    const box = notice('warning', 'Need a hand?', [
-      h(
-        'p',
-        {},
-        'Call Copay support on 0800 555 0199 (Monday to Friday, 8am to 6pm) and quote error code ',
-        h('strong', {}, event.detail.error.code),
-        '. Your application is saved, so you can come back to it.',
-      ),
-    ]);
+    const box = notice(
+      'warning',
+      'Need a hand?',
+      [
+        h(
+          'p',
+          {},
+          'Call Copay support on 0800 555 0199 (Monday to Friday, 8am to 6pm) and quote error code ',
+          h('strong', {}, event.detail.error.code),
+          '. Your application is saved, so you can come back to it.',
+        ),
+      ],
+      { status: true },
+    );
     box.id = 'journey-support';
-    link.after(box);
+    link.before(box);
   });
   link.addEventListener('ck-connection-started', () => document.getElementById('journey-support')?.remove());
   link.addEventListener('ck-close', (event) => {
